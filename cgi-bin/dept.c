@@ -1,0 +1,52 @@
+/* dept.c -- per-department plugin enablement.
+ *
+ * Departments form a tree stored with a materialised path ("/1/4/9/"), so
+ * "inside department X" is a prefix test on the path.  A plugin setting
+ * (on or off) on a department applies to its whole subtree unless a
+ * deeper department has its own setting, like Trac's [components] rules
+ * from most to least specific.  With no setting anywhere a plugin is on.
+ */
+#include "config.h"
+#include <string.h>
+#include "kf_core.h"
+
+int kf_plugins_enabled_for(kf_db *db, const char *dept_path, bool *enabled)
+{
+    size_t n = kf_plugins_count();
+    size_t depth[KF_MAX_PLUGINS] = { 0 };
+    kf_stmt *st;
+    int rc;
+
+    for (size_t i = 0; i < n; i++)
+        enabled[i] = true;
+    st = kf_db_query(db,
+        "SELECT p.plugin, p.enabled, LENGTH(d.path) FROM plugin_settings p "
+        "JOIN departments d ON d.id = p.dept_id WHERE ? LIKE CONCAT(d.path, '%')",
+        "s", dept_path);
+    if (st == NULL)
+        return -1;
+    while ((rc = kf_stmt_next(st)) == 1) {
+        const char *name = kf_stmt_str(st, 0);
+        size_t len = (size_t)kf_stmt_int(st, 2);
+        for (size_t i = 0; i < n; i++) {
+            if (strcmp(kf_plugins_get(i)->desc->name, name) != 0 || len < depth[i])
+                continue;
+            depth[i] = len;
+            enabled[i] = kf_stmt_int(st, 1) != 0;
+        }
+    }
+    kf_stmt_close(st);
+    return rc < 0 ? -1 : 0;
+}
+
+int kf_plugin_enabled(kf_db *db, const char *plugin, const char *dept_path)
+{
+    bool enabled[KF_MAX_PLUGINS];
+
+    if (kf_plugins_enabled_for(db, dept_path, enabled) != 0)
+        return -1;
+    for (size_t i = 0; i < kf_plugins_count(); i++)
+        if (strcmp(kf_plugins_get(i)->desc->name, plugin) == 0)
+            return enabled[i] ? 1 : 0;
+    return 0;
+}

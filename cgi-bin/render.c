@@ -1,0 +1,173 @@
+/* render.c -- language files and template rendering.
+ *
+ * Language files are HDF: <dir>/<area>.<lang>.hdf, one per area (core and
+ * each plugin), all loaded once per worker into one tree per language and
+ * copied under "L" into each request's HDF, so templates say
+ * <?cs var:L.core.nav.home ?> and never carry UI text themselves.
+ *
+ * Every page renders templates/layout.cs, which includes the page
+ * template named by Page.Template.  Config.VarEscapeMode = html is set
+ * before cs_init, so every var: is HTML-escaped unless a template opts
+ * out explicitly; a test keeps the raw forms (uvar, lvar, evar, alt:) out.
+ */
+#include "config.h"
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kf_core.h"
+
+static const char *const kf_langs[] = { "zh_CN", "en" };
+#define NLANGS (sizeof kf_langs / sizeof kf_langs[0])
+static HDF *lang_tree[NLANGS];
+
+bool kf_lang_valid(const char *lang)
+{
+    for (size_t i = 0; i < NLANGS; i++)
+        if (lang && strcmp(lang, kf_langs[i]) == 0)
+            return true;
+    return false;
+}
+
+void kf_lang_free(void)
+{
+    for (size_t i = 0; i < NLANGS; i++)
+        if (lang_tree[i])
+            hdf_destroy(&lang_tree[i]);
+}
+
+/* Loads every "<area>.<lang>.hdf" in dir. */
+int kf_lang_load(const char *dir)
+{
+    DIR *d;
+    struct dirent *e;
+    int rc = 0;
+
+    kf_lang_free();
+    for (size_t i = 0; i < NLANGS; i++) {
+        NEOERR *err = hdf_init(&lang_tree[i]);
+        if (err != STATUS_OK) {
+            kf_log_neoerr("hdf_init", err);
+            return -1;
+        }
+    }
+    d = opendir(dir);
+    if (d == NULL) {
+        kf_log("error: language directory %s cannot be read", dir);
+        return -1;
+    }
+    while ((e = readdir(d)) != NULL) {
+        char path[PATH_MAX];
+        size_t n = strlen(e->d_name);
+        for (size_t i = 0; i < NLANGS; i++) {
+            char suffix[32];
+            size_t sl;
+            NEOERR *err;
+            snprintf(suffix, sizeof suffix, ".%s.hdf", kf_langs[i]);
+            sl = strlen(suffix);
+            if (n <= sl || strcmp(e->d_name + n - sl, suffix) != 0)
+                continue;
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            err = hdf_read_file(lang_tree[i], path);
+            if (err != STATUS_OK) {
+                kf_log_neoerr(path, err);
+                rc = -1;
+            }
+        }
+    }
+    closedir(d);
+    return rc;
+}
+
+int kf_lang_copy(HDF *hdf, const char *lang)
+{
+    for (size_t i = 0; i < NLANGS; i++) {
+        if (strcmp(lang, kf_langs[i]) == 0) {
+            NEOERR *err = hdf_copy(hdf, "L", lang_tree[i]);
+            if (err != STATUS_OK) {
+                kf_log_neoerr("language copy", err);
+                return -1;
+            }
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static NEOERR *render_cb(void *ctx, char *buf)
+{
+    return nerr_pass(string_append((STRING *)ctx, buf));
+}
+
+/* Fills what layout.cs needs: navigation, user, flags. */
+static int layout_data(kf_req *req)
+{
+    HDF *h = req->hdf;
+    bool enabled[KF_MAX_PLUGINS] = { false };
+    char key[128];
+    int n = 0;
+
+    if (!req->logged_in)
+        return 0;
+    if (kf_plugins_enabled_for(req->db, req->user.dept_path, enabled) != 0)
+        return -1;
+    for (size_t i = 0; i < kf_plugins_count(); i++) {
+        const kf_loaded_plugin *p = kf_plugins_get(i);
+        const kf_route *r;
+        bool usable = false;
+        if (!enabled[i])
+            continue;
+        /* shown only when the user's role may open the plugin's index page */
+        for (r = p->desc->routes; r->method; r++)
+            if (strcmp(r->method, "GET") == 0 && (r->roles & req->user.role))
+                usable = true;
+        if (!usable)
+            continue;
+        snprintf(key, sizeof key, "Nav.%d.name", n);
+        kf_set(h, key, p->desc->name);
+        snprintf(key, sizeof key, "Nav.%d.href", n);
+        kf_setf(h, key, "%s/", p->prefix);
+        snprintf(key, sizeof key, "Nav.%d.title_key", n);
+        kf_set(h, key, p->desc->title_key);
+        n++;
+    }
+    return 0;
+}
+
+int kf_render(kf_req *req, const char *tpl, const char *title_key)
+{
+    CSPARSE *cs = NULL;
+    STRING out;
+    NEOERR *err;
+    int rc = KF_FAIL;
+
+    string_init(&out);
+    kf_set(req->hdf, "Page.Template", tpl);
+    if (title_key)
+        kf_set(req->hdf, "Page.TitleKey", title_key);
+    if (layout_data(req) != 0)
+        goto done;
+    if (req->status == 0)
+        req->status = 200;
+    err = cgi_cs_init(req->cgi, &cs);
+    if (err == STATUS_OK)
+        err = cs_parse_file(cs, "layout.cs");
+    if (err == STATUS_OK)
+        err = cs_render(cs, &out, render_cb);
+    if (err != STATUS_OK) {
+        kf_log_neoerr(tpl, err);
+        goto done;
+    }
+    kf_set(req->hdf, "cgiout.ContentType", "text/html");
+    kf_set(req->hdf, "cgiout.charset", "utf-8");
+    kf_resp_status(req, req->status);
+    err = cgi_output(req->cgi, &out);
+    req->responded = true;
+    req->headers_sent = true;
+    if (err != STATUS_OK)
+        kf_log_neoerr("output", err);
+    rc = KF_DONE;
+done:
+    cs_destroy(&cs);
+    string_clear(&out);
+    return rc;
+}

@@ -1,0 +1,1 @@
+<p class="hello-panel"><?cs var:L.hello.greeting ?></p>

@@ -1,0 +1,12 @@
+/* check.h -- the unit test suites, one per core file under test. */
+#ifndef KF_TEST_CHECK_H
+#define KF_TEST_CHECK_H
+#include <check.h>
+Suite *router_suite(void);
+Suite *config_suite(void);
+Suite *plugin_suite(void);
+Suite *render_suite(void);
+Suite *auth_suite(void);
+/* writes a config file with extra lines; returns its path (static buffer) */
+const char *test_write_config(const char *extra);
+#endif
