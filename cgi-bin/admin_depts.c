@@ -104,14 +104,31 @@ fail:
     return KF_FAIL;
 }
 
+/* The code of a department's parent into out ("" for a root): 0 or -1. */
+static int old_parent_code(kf_db *db, int64_t id, char *out, size_t outlen)
+{
+    kf_stmt *st = kf_db_query(db, "SELECT p.code FROM departments d JOIN departments p "
+                              "ON p.id = d.parent_id WHERE d.id = ?", "i", id);
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    rc = kf_stmt_next(st);
+    if (rc == 1 && kf_stmt_str(st, 0))
+        snprintf(out, outlen, "%s", kf_stmt_str(st, 0));
+    kf_stmt_close(st);
+    return rc < 0 ? -1 : 0;
+}
+
 /* op=move: code, parent (code).  Rewrites the subtree's paths. */
 static int dept_move(kf_req *req)
 {
     const char *code = kf_req_text(req, "code", 32);
     const char *pcode = kf_req_text(req, "parent", 32);
     kf_admin_dept dept, parent;
-    char newpath[KF_DEPT_PATH_MAX + 32], before[128], after[128];
-    int64_t longest, oldparent;
+    char newpath[KF_DEPT_PATH_MAX + 32], before[320], after[320];
+    char oldcode[33] = "";
+    int64_t longest;
     size_t oldlen, newlen;
     int rc;
 
@@ -140,8 +157,7 @@ static int dept_move(kf_req *req)
         goto fail;
     if ((size_t)longest - oldlen + newlen > KF_DEPT_PATH_MAX)
         return kf_admin_refuse(req, 400, "invalid");
-    if (kf_db_int(req->db, &oldparent, "SELECT COALESCE(parent_id, 0) FROM departments WHERE id = ?",
-                  "i", dept.id) != 1)
+    if ((rc = old_parent_code(req->db, dept.id, oldcode, sizeof oldcode)) < 0)
         goto fail;
     /* the subtree (the department included) by its old path prefix */
     if (kf_db_exec(req->db,
@@ -151,7 +167,7 @@ static int dept_move(kf_req *req)
         kf_db_exec(req->db, "UPDATE departments SET parent_id = ? WHERE id = ?", "ii",
                    parent.id, dept.id) != 0)
         goto fail;
-    snprintf(before, sizeof before, "path=%s", dept.path);
+    snprintf(before, sizeof before, "parent=%s; path=%s", oldcode, dept.path);
     snprintf(after, sizeof after, "parent=%s; path=%s", parent.code, newpath);
     if (kf_audit(req, "dept.move", "department", code, before, after) != 0)
         goto fail;

@@ -20,7 +20,9 @@ typedef struct target {
     int64_t id;
     unsigned role;
     bool active;
+    int failed;
     char dept[33];
+    char locked_until[24];  /* "" when NULL */
 } target;
 
 /* GET: every user, with forms; departments for the selects. */
@@ -41,7 +43,9 @@ int kf_admin_users(kf_req *req)
 static int target_get(kf_req *req, const char *login, target *t)
 {
     kf_stmt *st = kf_db_query(req->db,
-        "SELECT u.id, u.role, u.active, d.code FROM users u JOIN departments d ON d.id = u.dept_id "
+        "SELECT u.id, u.role, u.active, d.code, u.failed_logins, "
+        "DATE_FORMAT(u.locked_until, '%Y-%m-%d %H:%i:%s') "
+        "FROM users u JOIN departments d ON d.id = u.dept_id "
         "WHERE u.login = ? FOR UPDATE", "s", login);
     int rc;
 
@@ -53,6 +57,9 @@ static int target_get(kf_req *req, const char *login, target *t)
         t->role = kf_role_parse(kf_stmt_str(st, 1));
         t->active = kf_stmt_int(st, 2) != 0;
         snprintf(t->dept, sizeof t->dept, "%s", kf_stmt_str(st, 3) ? kf_stmt_str(st, 3) : "");
+        t->failed = (int)kf_stmt_int(st, 4);
+        snprintf(t->locked_until, sizeof t->locked_until, "%s",
+                 kf_stmt_str(st, 5) ? kf_stmt_str(st, 5) : "");
     }
     kf_stmt_close(st);
     return rc;
@@ -177,9 +184,14 @@ static int user_passwd(kf_req *req, const char *login, target *t)
 /* op=unlock: login. */
 static int user_unlock(kf_req *req, const char *login, target *t)
 {
+    char before[96];
+
+    snprintf(before, sizeof before, "locked_until=%s; failed_logins=%d",
+             t->locked_until[0] ? t->locked_until : "NULL", t->failed);
     if (kf_db_exec(req->db, "UPDATE users SET locked_until = NULL, failed_logins = 0 WHERE id = ?",
                    "i", t->id) != 0 ||
-        kf_audit(req, "user.unlock", "user", login, NULL, "locked_until=NULL; failed_logins=0") != 0)
+        kf_audit(req, "user.unlock", "user", login, before,
+                 "locked_until=NULL; failed_logins=0") != 0)
         return KF_FAIL;
     return kf_admin_done(req, HERE);
 }
