@@ -33,6 +33,13 @@ int kf_admin_done(kf_req *req, const char *where)
     return kf_resp_redirect(req, where);
 }
 
+bool kf_admin_duplicate(kf_db *db)
+{
+    /* kf_db_error is "<errno>: <message>"; 1062 is ER_DUP_ENTRY */
+    const char *e = kf_db_error(db);
+    return e && strncmp(e, "1062: ", 6) == 0;
+}
+
 /* Whether s is 1..max bytes, each from the set allowed. */
 static bool only_chars(const char *s, size_t max, const char *allowed)
 {

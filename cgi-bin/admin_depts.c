@@ -40,16 +40,21 @@ static int dept_add(kf_req *req)
     rc = kf_admin_dept_get(req->db, pcode, &parent);
     if (rc < 0)
         goto fail;
-    if (rc == 0 || !parent.active)
+    if (rc == 0)
         return kf_admin_refuse(req, 400, "invalid");
+    if (!parent.active)
+        return kf_admin_refuse(req, 409, "parent_inactive");
     if (kf_db_int(req->db, &n, "SELECT COUNT(*) FROM departments WHERE code = ?", "s", code) != 1)
         goto fail;
     if (n > 0)
         return kf_admin_refuse(req, 409, "duplicate");
     if (kf_db_exec_id(req->db, &id,
                       "INSERT INTO departments (code, name_zh, name_en, parent_id, path, active) "
-                      "VALUES (?, ?, ?, ?, '', 1)", "sssi", code, zh, en, parent.id) != 0)
+                      "VALUES (?, ?, ?, ?, '', 1)", "sssi", code, zh, en, parent.id) != 0) {
+        if (kf_admin_duplicate(req->db))
+            return kf_admin_refuse(req, 409, "duplicate");
         goto fail;
+    }
     snprintf(path, sizeof path, "%s%lld/", parent.path, (long long)id);
     if (strlen(path) > KF_DEPT_PATH_MAX)
         return kf_admin_refuse(req, 400, "invalid");
@@ -142,8 +147,10 @@ static int dept_move(kf_req *req)
         return kf_admin_refuse(req, 400, "invalid");
     if ((rc = kf_admin_dept_get(req->db, pcode, &parent)) < 0)
         goto fail;
-    if (rc == 0 || (!parent.active && dept.active))
+    if (rc == 0)
         return kf_admin_refuse(req, 400, "invalid");
+    if (!parent.active && dept.active)
+        return kf_admin_refuse(req, 409, "parent_inactive");
     /* below itself: the new parent lies inside the department's subtree */
     if (strncmp(parent.path, dept.path, strlen(dept.path)) == 0)
         return kf_admin_refuse(req, 409, "move_cycle");

@@ -110,8 +110,11 @@ static int user_add(kf_req *req)
     if (kf_db_exec(req->db,
                    "INSERT INTO users (login, display_name, dept_id, role, password_hash, active) "
                    "VALUES (?, ?, ?, ?, ?, 1)", "ssiss", login, name, dept.id,
-                   kf_role_name(role), hash) != 0)
+                   kf_role_name(role), hash) != 0) {
+        if (kf_admin_duplicate(req->db))
+            return kf_admin_refuse(req, 409, "duplicate");
         goto fail;
+    }
     snprintf(after, sizeof after, "name=%s; dept=%s; role=%s", name, dept.code, kf_role_name(role));
     if (kf_audit(req, "user.add", "user", login, NULL, after) != 0)
         goto fail;

@@ -29,6 +29,10 @@ int kf_admin_refuse(kf_req *req, int status, const char *reason);
  * on a failed commit returns KF_FAIL. */
 int kf_admin_done(kf_req *req, const char *where);
 
+/* Whether the last statement failed on a unique key (a concurrent
+ * insert of the same code or login got there first). */
+bool kf_admin_duplicate(kf_db *db);
+
 /* Department code: 1-32 of A-Z a-z 0-9 _ - */
 bool kf_admin_code_ok(const char *s);
 /* Login: 1-64 of a-z 0-9 . _ - */

@@ -105,6 +105,9 @@ test('deactivate: refused while active users or sub-departments remain', async (
   // an active department never hangs below an inactive one
   r = await adm.post('/admin/departments', { op: 'activate', code: leaf });
   assert.equal(r.status, 409);
+  assert.match(r.text, /上级部门已停用/);
+  r = await adm.post('/admin/departments', { op: 'add', code: code('F'), name_zh: 'f', name_en: 'f', parent: top });
+  assert.equal(r.status, 409);
   assert.equal((await adm.post('/admin/departments', { op: 'activate', code: top })).status, 303);
   assert.deepEqual(audit(top).map((a) => a.split('|')[0]), ['dept.add', 'dept.deactivate', 'dept.activate']);
 });
