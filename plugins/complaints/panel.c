@@ -7,11 +7,11 @@ int cp_panel(kf_req *req)
 {
     HDF *hdf = kf_req_hdf(req);
     kf_stmt *st = kf_db_query(kf_req_db(req),
-        "SELECT SUM(c.step <> 'closed') AS open_count, "
-        "SUM(c.step <> 'closed' AND (c.resolution_due < UTC_TIMESTAMP() OR "
-        "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))) AS overdue_count, "
-        "SUM(c.step <> 'closed' AND c.owner_id = ?) AS mine_count, "
-        "SUM(c.received_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY) AS recent, "
+        "SELECT COALESCE(SUM(c.step <> 'closed'), 0) AS open_count, "
+        "COALESCE(SUM(c.step <> 'closed' AND (c.resolution_due < UTC_TIMESTAMP() OR "
+        "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))), 0) AS overdue_count, "
+        "COALESCE(SUM(c.step <> 'closed' AND c.owner_id = ?), 0) AS mine_count, "
+        "COALESCE(SUM(c.received_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY), 0) AS recent, "
         "ROUND(100 * SUM(c.received_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY AND c.reply_count > 0) / "
         "NULLIF(SUM(c.received_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY), 0), 1) AS reply_rate "
         "FROM complaints c WHERE c.dept_path LIKE CONCAT(?, '%')",
