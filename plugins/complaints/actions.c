@@ -12,6 +12,7 @@
  *   /compensation  remedy + amount (+ basis); above the limit or on an
  *                  abnormal case it waits for a manager's approval
  *   /approve       a manager other than the proposer approves
+ *                  (decision=reject: any manager rejects, the proposer too)
  *   /abnormal      flag as abnormal complaint with its signs
  *   /reopen        a manager reopens a closed case, with a reason
  *
@@ -270,6 +271,8 @@ int cp_act_approve(kf_req *req)
 {
     kf_db *db = kf_req_db(req);
     const kf_user *u = kf_req_user(req);
+    const char *decision = kf_req_field(req, "decision");
+    bool reject = decision && strcmp(decision, "reject") == 0;
     long long comp_id;
     int64_t proposer = 0;
     char obj[96];
@@ -287,15 +290,20 @@ int cp_act_approve(kf_req *req)
         return fail(req);
     if (rc == 0)
         return refuse(req, 409, "not_pending");
-    if (!cp_comp_may_approve(u->role == KF_ROLE_MANAGER, u->id, proposer))
+    if (!reject && !cp_comp_may_approve(u->role == KF_ROLE_MANAGER, u->id, proposer))
         return refuse(req, 409, "own_proposal");
-    snprintf(obj, sizeof obj, "compensation=%lld", comp_id);
-    if (kf_db_exec(db, "UPDATE complaint_compensations SET status = 'approved', approved_by = ?, "
-                   "approved_at = UTC_TIMESTAMP() WHERE id = ?", "ii", u->id, (int64_t)comp_id) != 0 ||
-        cp_event(req, c.id, "approve", NULL, NULL, -1, obj) != 0 ||
-        kf_audit(req, "complaint.approve", "complaint", c.ref, "status=pending", obj) != 0)
+    snprintf(obj, sizeof obj, "compensation=%lld; status=%s", comp_id, reject ? "rejected" : "approved");
+    if (reject)
+        rc = kf_db_exec(db, "UPDATE complaint_compensations SET status = 'rejected', approved_by = ?, "
+                        "approved_at = UTC_TIMESTAMP() WHERE id = ?", "ii", u->id, (int64_t)comp_id);
+    else
+        rc = kf_db_exec(db, "UPDATE complaint_compensations SET status = 'approved', approved_by = ?, "
+                        "approved_at = UTC_TIMESTAMP() WHERE id = ?", "ii", u->id, (int64_t)comp_id);
+    if (rc != 0 || cp_event(req, c.id, reject ? "reject" : "approve", NULL, NULL, -1, obj) != 0 ||
+        kf_audit(req, reject ? "complaint.reject" : "complaint.approve", "complaint", c.ref,
+                 "status=pending", obj) != 0)
         return fail(req);
-    return finish(req, &c, "complaints.flash.approved");
+    return finish(req, &c, reject ? "complaints.flash.rejected" : "complaints.flash.approved");
 }
 
 int cp_act_abnormal(kf_req *req)

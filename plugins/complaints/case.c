@@ -70,6 +70,21 @@ int cp_case_page(kf_req *req)
             "i", c.id) < 0)
         return KF_FAIL;
 
+    /* the abnormal signs, one HDF node each for their labels */
+    {
+        const char *signs = hdf_get_value(hdf, "Case.abnormal_signs", "");
+        char key[32], one[64];
+        int n = 0;
+        while (*signs && n < 16) {
+            size_t len = strcspn(signs, ",");
+            snprintf(one, sizeof one, "%.*s", (int)(len < sizeof one - 1 ? len : sizeof one - 1), signs);
+            if (cp_in(cp_abnormal_signs, one)) {
+                snprintf(key, sizeof key, "Signs.%d", n++);
+                kf_set(hdf, key, one);
+            }
+            signs += len + (signs[len] == ',');
+        }
+    }
     next = cp_step_next(c.step);
     kf_set(hdf, "Complaints.next", next >= 0 ? cp_step_name((enum cp_step)next) : "");
     kf_set_int(hdf, "Complaints.may_act", u->role != KF_ROLE_AUDITOR && cp_may_act(req, &c));

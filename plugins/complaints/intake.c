@@ -153,7 +153,7 @@ int cp_intake_save(kf_req *req)
             "first_contact_due, resolution_due, first_responder_id, owner_id, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ? + INTERVAL ? HOUR, "
             "? + INTERVAL ? HOUR, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-            "siisssssssssisiii", ref, customer_id, u->dept_id, u->dept_path, severity, cause,
+            "siissssssssssisiii", ref, customer_id, u->dept_id, u->dept_path, severity, cause,
             channel, behaviour, purpose, desc, request && *request ? request : NULL, received,
             received, (int64_t)fc_hours, received, (int64_t)res_hours, u->id, u->id) != 0)
         goto fail;

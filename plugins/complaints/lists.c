@@ -37,7 +37,7 @@
     " AND (? = '' OR c.reference = ? OR cu.customer_no = ? OR cu.phone = ? " \
     "OR cu.name LIKE CONCAT(?, '%'))" \
     " ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?"
-#define LIST_TYPES "ssssssssiisssssii"
+#define LIST_TYPES "sssssssssiisssssii"
 
 static const char *filter(kf_req *req, const char *name, const char *const *allowed)
 {

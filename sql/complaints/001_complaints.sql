@@ -93,7 +93,7 @@ CREATE TABLE complaint_compensations (
   remedy       ENUM('repair','replacement','refund','discount','voucher','gift','apology') NOT NULL,
   amount       DECIMAL(12,2) NOT NULL DEFAULT 0,
   basis        VARCHAR(255) NULL,        -- the documented standard it rests on
-  status       ENUM('pending','approved') NOT NULL,
+  status       ENUM('pending','approved','rejected') NOT NULL,
   proposed_by  BIGINT UNSIGNED NOT NULL,
   proposed_at  DATETIME     NOT NULL,
   approved_by  BIGINT UNSIGNED NULL,
