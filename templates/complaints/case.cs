@@ -20,7 +20,7 @@
     <dt><?cs var:L.complaints.field.behaviour ?></dt><dd><?cs var:L["complaints.behaviour." + Case.behaviour] ?></dd>
     <dt><?cs var:L.complaints.field.purpose ?></dt><dd><?cs var:L["complaints.purpose." + Case.purpose] ?></dd>
     <dt><?cs var:L.complaints.field.reasonable ?></dt><dd><?cs if:Case.reasonable == "1" ?><?cs var:L.complaints.reasonable.yes ?><?cs elif:Case.reasonable == "0" ?><?cs var:L.complaints.reasonable.no ?><?cs else ?><?cs var:L.complaints.reasonable.unknown ?><?cs /if ?></dd>
-    <?cs if:Case.abnormal == 1 ?><dt><?cs var:L.complaints.field.signs ?></dt><dd id="case-signs" data-signs="<?cs var:Case.abnormal_signs ?>"><?cs each:g = Signs ?><?cs var:L["complaints.sign." + g] ?><?cs if:!last(g) ?>；<?cs /if ?><?cs /each ?></dd><?cs /if ?>
+    <?cs if:Case.abnormal == 1 ?><dt><?cs var:L.complaints.field.signs ?></dt><dd id="case-signs" data-signs="<?cs var:Case.abnormal_signs ?>"><?cs each:g = Signs ?><?cs var:L["complaints.sign." + g] ?><?cs if:!last(g) ?><?cs var:L.complaints.sep ?><?cs /if ?><?cs /each ?></dd><?cs /if ?>
   </dl>
 </section>
 
