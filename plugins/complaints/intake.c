@@ -129,11 +129,19 @@ int cp_intake_save(kf_req *req)
             return form_error(req, "customer_unknown");
         }
     }
-    /* the year's counter: created once, then locked until commit */
-    if (kf_db_exec(db, "INSERT IGNORE INTO complaint_counters (year, last_no) VALUES (?, 0)",
-                   "i", year) != 0 ||
-        kf_db_int(db, &last, "SELECT last_no FROM complaint_counters WHERE year = ? FOR UPDATE",
-                  "i", year) != 1 ||
+    /* The year's counter row, locked until commit.  Locking it first with
+     * FOR UPDATE (an exclusive lock) keeps concurrent intakes in a queue;
+     * only the year's very first intake creates the row. */
+    rc = kf_db_int(db, &last, "SELECT last_no FROM complaint_counters WHERE year = ? FOR UPDATE",
+                   "i", year);
+    if (rc == 0) {
+        if (kf_db_exec(db, "INSERT INTO complaint_counters (year, last_no) VALUES (?, 0) "
+                       "ON DUPLICATE KEY UPDATE last_no = last_no", "i", year) != 0)
+            goto fail;
+        rc = kf_db_int(db, &last, "SELECT last_no FROM complaint_counters WHERE year = ? FOR UPDATE",
+                       "i", year);
+    }
+    if (rc != 1 ||
         kf_db_exec(db, "UPDATE complaint_counters SET last_no = last_no + 1 WHERE year = ?",
                    "i", year) != 0)
         goto fail;
