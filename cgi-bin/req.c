@@ -40,6 +40,8 @@ static int io_writef(void *data, const char *fmt, va_list ap)
 static int io_write(void *data, const char *buf, int len)
 {
     kf_io *io = data;
+    if (len <= 0)
+        return 0;  /* the cgi kit writes an empty STRING as (NULL, 0) */
     if (io->out)
         return FCGX_PutStr(buf, len, io->out);
     return (int)fwrite(buf, 1, (size_t)len, stdout);
