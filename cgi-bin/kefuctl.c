@@ -161,11 +161,41 @@ static int cmd_user_unlock(const char *login)
     return 0;
 }
 
+/* Prints every route, core and plugin, one per line:
+ * METHOD PATH ROLES FLAGS PLUGIN -- the tests build their authorization
+ * matrix from this, so a new route cannot be left out of it. */
+static void print_routes(const char *prefix, const kf_route *routes, const char *owner)
+{
+    for (const kf_route *r = routes; r->method; r++) {
+        char roles[64] = "";
+        for (unsigned b = KF_ROLE_EMPLOYEE; b <= KF_ROLE_ADMIN; b <<= 1)
+            if (r->roles & b) {
+                strcat(roles, roles[0] ? "," : "");
+                strcat(roles, kf_role_name(b));
+            }
+        printf("%s\t%s%s\t%s\t%s%s%s\t%s\n", r->method, prefix, r->path, roles[0] ? roles : "-",
+               r->flags & KF_ROUTE_PUBLIC ? "public " : "",
+               r->flags & KF_ROUTE_AUDITOR_POST ? "auditor_post " : "",
+               r->flags & KF_ROUTE_NO_CSRF ? "no_csrf" : "", owner);
+    }
+}
+
+static int cmd_routes(void)
+{
+    print_routes("", kf_core_routes, "core");
+    for (size_t i = 0; i < kf_plugins_count(); i++) {
+        const kf_loaded_plugin *p = kf_plugins_get(i);
+        print_routes(p->prefix, p->desc->routes, p->desc->name);
+    }
+    return 0;
+}
+
 static int usage(void)
 {
     fprintf(stderr,
             "usage: kefuctl [-c config.hdf] COMMAND\n"
             "  migrate\n"
+            "  routes\n"
             "  plugin list | plugin enable NAME DEPT | plugin disable NAME DEPT\n"
             "  user add LOGIN NAME DEPT ROLE | user passwd LOGIN | user unlock LOGIN\n"
             "  (passwords are read from standard input)\n");
@@ -179,6 +209,8 @@ static int run(int argc, char **argv)
             return 1;
         return kf_grant_app_user(db, kf_cfg, stdout) ? 1 : 0;
     }
+    if (argc == 1 && strcmp(argv[0], "routes") == 0)
+        return cmd_routes();
     if (argc == 2 && !strcmp(argv[0], "plugin") && !strcmp(argv[1], "list"))
         return cmd_plugin_list();
     if (argc == 4 && !strcmp(argv[0], "plugin") && !strcmp(argv[1], "enable"))

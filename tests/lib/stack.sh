@@ -127,7 +127,8 @@ stack_up() {
 _stop_pidfile() {
     local f=$1
     [ -f "$f" ] || return 0
-    local pid; pid=$(cat "$f")
+    local pid; pid=$(cat "$f" 2>/dev/null)
+    [ -n "$pid" ] || { rm -f "$f"; return 0; }
     if kill -0 "$pid" 2>/dev/null; then
         kill -TERM "$pid" 2>/dev/null
         for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
