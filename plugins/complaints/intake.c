@@ -1,0 +1,180 @@
+/* intake.c -- GET/POST /complaints/new: taking a complaint in.
+ *
+ * The customer is picked by customer number, or created from name and
+ * phone (a walk-in customer gets the complaint's reference as customer
+ * number).  All five classifications are required.  The user taking it
+ * is first responder (首问责任人) and owner; the case belongs to their
+ * department.  The reference TS-YYYY-NNNNNN is gap-free per year: the
+ * year's counter row is locked FOR UPDATE in the same transaction as
+ * the insert, so a failed intake rolls the number back.  Due times come
+ * from deadline.c and the configuration.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include "complaints.h"
+
+static void form_data(kf_req *req)
+{
+    HDF *hdf = kf_req_hdf(req);
+    time_t now = time(NULL);
+    struct tm tm;
+    char buf[32];
+
+    cp_enums_to_hdf(hdf);
+    gmtime_r(&now, &tm);
+    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M", &tm);
+    kf_set(hdf, "Complaints.now", buf);
+}
+
+int cp_intake_form(kf_req *req)
+{
+    form_data(req);
+    return kf_render(req, "complaints/new.cs", "complaints.new.title");
+}
+
+/* re-shows the form with an error, status 400 */
+static int form_error(kf_req *req, const char *key)
+{
+    form_data(req);
+    kf_set(kf_req_hdf(req), "Complaints.form_error", key);
+    kf_resp_status(req, 400);
+    return kf_render(req, "complaints/new.cs", "complaints.new.title");
+}
+
+/* "YYYY-MM-DDTHH:MM" or "YYYY-MM-DD HH:MM[:SS]" (UTC), not in the future
+ * and not more than a year back; empty means now. */
+static bool parse_received(const char *s, char out[20])
+{
+    int y, mo, d, h, mi, sec = 0;
+    char sep;
+    struct tm tm = { 0 };
+    time_t t, now = time(NULL);
+
+    if (s == NULL || *s == '\0') {
+        gmtime_r(&now, &tm);
+        strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+        return true;
+    }
+    if (strlen(s) > 19 || sscanf(s, "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &sec) < 6 ||
+        (sep != 'T' && sep != ' '))
+        return false;
+    if (y < 2000 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
+        sec < 0 || sec > 59)
+        return false;
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h;
+    tm.tm_min = mi;
+    tm.tm_sec = sec;
+    t = timegm(&tm);
+    if (tm.tm_mday != d || t > now + 300 || t < now - 366L * 86400)
+        return false;
+    snprintf(out, 20, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, sec);
+    return true;
+}
+
+int cp_intake_save(kf_req *req)
+{
+    kf_db *db = kf_req_db(req);
+    const kf_user *u = kf_req_user(req);
+    const char *cust_no = kf_req_text(req, "customer_no", 32);
+    const char *cust_name = kf_req_text(req, "customer_name", 128);
+    const char *cust_phone = kf_req_text(req, "customer_phone", 32);
+    const char *severity = kf_req_field(req, "severity");
+    const char *cause = kf_req_field(req, "cause");
+    const char *channel = kf_req_field(req, "channel");
+    const char *behaviour = kf_req_field(req, "behaviour");
+    const char *purpose = kf_req_field(req, "purpose");
+    const char *desc = kf_req_text(req, "description", CP_TEXT_MAX);
+    const char *request = kf_req_text(req, "customer_request", CP_TEXT_MAX);
+    char received[20], ref[40], after[256], path[64];
+    int64_t customer_id = -1, year, last = 0, case_id;
+    int fc_hours, res_hours, rc;
+    time_t now = time(NULL);
+    struct tm tm;
+
+    if (!cp_in(cp_severities, severity) || !cp_in(cp_causes, cause) ||
+        !cp_in(cp_channels, channel) || !cp_in(cp_behaviours, behaviour) ||
+        !cp_in(cp_purposes, purpose))
+        return form_error(req, "classification");
+    if (desc == NULL || *desc == '\0')
+        return form_error(req, "description");
+    if (!parse_received(kf_req_field(req, "received_at"), received))
+        return form_error(req, "received_at");
+    if (cust_no && *cust_no == '\0')
+        cust_no = NULL;
+    if (cust_name && *cust_name == '\0')
+        cust_name = NULL;
+    if (cust_no == NULL && cust_name == NULL)
+        return form_error(req, "customer");
+    fc_hours = cp_due_hours(severity, CP_DUE_FIRST_CONTACT,
+                            kf_setting(CP_PLUGIN, strcmp(severity, "serious") == 0 ?
+                                       "FirstContactHours.serious" : "FirstContactHours.general", NULL));
+    res_hours = cp_due_hours(severity, CP_DUE_RESOLUTION,
+                             kf_setting(CP_PLUGIN, strcmp(severity, "serious") == 0 ?
+                                        "ResolutionHours.serious" : "ResolutionHours.general", NULL));
+    gmtime_r(&now, &tm);
+    year = tm.tm_year + 1900;
+
+    if (kf_db_begin(db) != 0)
+        return KF_FAIL;
+    if (cust_no) {
+        rc = kf_db_int(db, &customer_id, "SELECT id FROM customers WHERE customer_no = ?", "s", cust_no);
+        if (rc < 0)
+            goto fail;
+        if (rc == 0 && cust_name == NULL) {
+            kf_db_rollback(db);
+            return form_error(req, "customer_unknown");
+        }
+    }
+    /* The year's counter row, locked until commit.  Locking it first with
+     * FOR UPDATE (an exclusive lock) keeps concurrent intakes in a queue;
+     * only the year's very first intake creates the row. */
+    rc = kf_db_int(db, &last, "SELECT last_no FROM complaint_counters WHERE year = ? FOR UPDATE",
+                   "i", year);
+    if (rc == 0) {
+        if (kf_db_exec(db, "INSERT INTO complaint_counters (year, last_no) VALUES (?, 0) "
+                       "ON DUPLICATE KEY UPDATE last_no = last_no", "i", year) != 0)
+            goto fail;
+        rc = kf_db_int(db, &last, "SELECT last_no FROM complaint_counters WHERE year = ? FOR UPDATE",
+                       "i", year);
+    }
+    if (rc != 1 ||
+        kf_db_exec(db, "UPDATE complaint_counters SET last_no = last_no + 1 WHERE year = ?",
+                   "i", year) != 0)
+        goto fail;
+    if (last + 1 > 999999)
+        goto fail;
+    snprintf(ref, sizeof ref, "TS-%04d-%06d", (int)(year % 10000), (int)(last + 1));
+    if (customer_id < 0 &&
+        kf_db_exec_id(db, &customer_id,
+                      "INSERT INTO customers (customer_no, name, phone, dept_id, created_at) "
+                      "VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
+                      "sssi", cust_no ? cust_no : ref, cust_name,
+                      cust_phone && *cust_phone ? cust_phone : NULL, u->dept_id) != 0)
+        goto fail;
+    if (kf_db_exec_id(db, &case_id,
+            "INSERT INTO complaints (reference, customer_id, dept_id, dept_path, severity, cause, "
+            "channel, behaviour, purpose, description, customer_request, step, received_at, "
+            "first_contact_due, resolution_due, first_responder_id, owner_id, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ? + INTERVAL ? HOUR, "
+            "? + INTERVAL ? HOUR, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+            "siissssssssssisiii", ref, customer_id, u->dept_id, u->dept_path, severity, cause,
+            channel, behaviour, purpose, desc, request && *request ? request : NULL, received,
+            received, (int64_t)fc_hours, received, (int64_t)res_hours, u->id, u->id) != 0)
+        goto fail;
+    snprintf(after, sizeof after, "step=received; severity=%s; cause=%s; channel=%s; owner=%s",
+             severity, cause, channel, u->login);
+    if (cp_event(req, case_id, "received", NULL, "received", -1, NULL) != 0 ||
+        kf_audit(req, "complaint.create", "complaint", ref, NULL, after) != 0 ||
+        kf_db_commit(db) != 0)
+        goto fail;
+    snprintf(path, sizeof path, "/complaints/%s", ref);
+    kf_flash(req, "complaints.flash.created");
+    return kf_resp_redirect(req, path);
+fail:
+    kf_db_rollback(db);
+    return KF_FAIL;
+}

@@ -1,0 +1,180 @@
+/* lists.c -- GET /complaints/ (the case lists) and /complaints/ledger.
+ *
+ * Lists: tabs mine (owner = me), dept (the user's department subtree)
+ * and overdue (open and past a due time), filters step (or "open"),
+ * severity, cause, channel, abnormal, and a search on reference,
+ * customer number, phone or the start of the customer's name; 50 a
+ * page, newest first.  Each tab is its own literal statement so it can
+ * use its index (owner, dept_path or step+resolution_due); the filters
+ * are "(? = '' OR col = ?)" so no SQL is built at run time.
+ *
+ * Ledger (台账): per department in scope, for a period of received
+ * dates: complaints, replied (reply rate = replied / complaints, the
+ * 百分百回复 figure), closed, closed on time (on-time rate = closed by
+ * the resolution due time / closed), overdue and abnormal counts, and
+ * the cases themselves (newest 200).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include "complaints.h"
+
+#define CP_PAGE 50
+
+#define LIST_COLS \
+    "SELECT c.reference, c.step, c.severity, c.cause, c.channel, c.abnormal, c.reply_count, " \
+    "cu.name AS customer_name, cu.phone AS customer_phone, o.display_name AS owner_name, " \
+    "DATE_FORMAT(c.received_at, '%Y-%m-%d %H:%i') AS received_at, " \
+    "DATE_FORMAT(c.resolution_due, '%Y-%m-%d %H:%i') AS resolution_due, " \
+    "(c.step <> 'closed' AND (c.resolution_due < UTC_TIMESTAMP() OR " \
+    "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))) AS overdue " \
+    "FROM complaints c JOIN customers cu ON cu.id = c.customer_id " \
+    "JOIN users o ON o.id = c.owner_id "
+#define LIST_FILTERS \
+    " AND (? = '' OR (? = 'open' AND c.step <> 'closed') OR c.step = ?)" \
+    " AND (? = '' OR c.severity = ?) AND (? = '' OR c.cause = ?) AND (? = '' OR c.channel = ?)" \
+    " AND (? < 0 OR c.abnormal = ?)" \
+    " AND (? = '' OR c.reference = ? OR cu.customer_no = ? OR cu.phone = ? " \
+    "OR cu.name LIKE CONCAT(?, '%'))" \
+    " ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?"
+#define LIST_TYPES "sssssssssiisssssii"
+
+static const char *filter(kf_req *req, const char *name, const char *const *allowed)
+{
+    const char *v = kf_req_field(req, name);
+    return v && cp_in(allowed, v) ? v : "";
+}
+
+int cp_list(kf_req *req)
+{
+    static const char *const step_values[] = { "open", "received", "recorded", "cause_analysed",
+        "dept_decided", "solution_proposed", "carried_out", "feedback_collected", "closed", NULL };
+    static const char *const tabs[] = { "mine", "dept", "overdue", NULL };
+    kf_db *db = kf_req_db(req);
+    HDF *hdf = kf_req_hdf(req);
+    const kf_user *u = kf_req_user(req);
+    const char *tab = kf_req_field(req, "tab");
+    const char *step = filter(req, "step", step_values);
+    const char *sev = filter(req, "severity", cp_severities);
+    const char *cause = filter(req, "cause", cp_causes);
+    const char *chan = filter(req, "channel", cp_channels);
+    const char *q = kf_req_text(req, "q", 64);
+    long long abn = -1, page = 1;
+    int64_t limit = CP_PAGE + 1, offset;
+    int n;
+
+    if (!cp_in(tabs, tab))
+        tab = u->role == KF_ROLE_EMPLOYEE ? "mine" : "dept";
+    if (q == NULL)
+        q = "";
+    if (!kf_req_int(req, "abnormal", 0, 1, &abn))
+        abn = -1;
+    if (!kf_req_int(req, "page", 1, 100000, &page))
+        page = 1;
+    offset = (int64_t)(page - 1) * CP_PAGE;
+
+    if (strcmp(tab, "mine") == 0)
+        n = kf_db_rows_to_hdf(db, hdf, "List", LIST_COLS
+            "WHERE c.owner_id = ? AND c.dept_path LIKE CONCAT(?, '%')" LIST_FILTERS,
+            "is" LIST_TYPES, u->id, kf_scope_path(req), step, step, step, sev, sev, cause, cause,
+            chan, chan, (int64_t)abn, (int64_t)abn, q, q, q, q, q, limit, offset);
+    else if (strcmp(tab, "overdue") == 0)
+        n = kf_db_rows_to_hdf(db, hdf, "List", LIST_COLS
+            "WHERE c.step <> 'closed' AND c.dept_path LIKE CONCAT(?, '%') "
+            "AND (c.resolution_due < UTC_TIMESTAMP() OR "
+            "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))" LIST_FILTERS,
+            "s" LIST_TYPES, kf_scope_path(req), step, step, step, sev, sev, cause, cause,
+            chan, chan, (int64_t)abn, (int64_t)abn, q, q, q, q, q, limit, offset);
+    else
+        n = kf_db_rows_to_hdf(db, hdf, "List", LIST_COLS
+            "WHERE c.dept_path LIKE CONCAT(?, '%')" LIST_FILTERS,
+            "s" LIST_TYPES, kf_scope_path(req), step, step, step, sev, sev, cause, cause,
+            chan, chan, (int64_t)abn, (int64_t)abn, q, q, q, q, q, limit, offset);
+    if (n < 0)
+        return KF_FAIL;
+    if (n > CP_PAGE) {
+        char key[32];
+        snprintf(key, sizeof key, "List.%d", CP_PAGE);
+        hdf_remove_tree(hdf, key);
+        kf_set_int(hdf, "Complaints.next_page", page + 1);
+    }
+    if (page > 1)
+        kf_set_int(hdf, "Complaints.prev_page", page - 1);
+    kf_set_int(hdf, "Complaints.page", page);
+    kf_set(hdf, "Complaints.tab", tab);
+    kf_set(hdf, "Complaints.f.step", step);
+    kf_set(hdf, "Complaints.f.severity", sev);
+    kf_set(hdf, "Complaints.f.cause", cause);
+    kf_set(hdf, "Complaints.f.channel", chan);
+    kf_set(hdf, "Complaints.f.abnormal", abn < 0 ? "" : abn ? "1" : "0");
+    kf_set(hdf, "Complaints.f.q", q);
+    kf_set_int(hdf, "Complaints.staff", u->role != KF_ROLE_AUDITOR);
+    cp_enums_to_hdf(hdf);
+    return kf_render(req, "complaints/list.cs", "complaints.list.title");
+}
+
+/* "YYYY-MM-DD" or the default */
+static const char *date_field(kf_req *req, const char *name, char *buf, size_t len, time_t def)
+{
+    const char *v = kf_req_field(req, name);
+    int y, m, d;
+    char extra;
+    struct tm tm;
+
+    if (v && sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3 && y >= 2000 && y <= 2999 &&
+        m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+        snprintf(buf, len, "%04d-%02d-%02d", y, m, d);
+        return buf;
+    }
+    gmtime_r(&def, &tm);
+    strftime(buf, len, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+#define LEDGER_SUMS \
+    "COUNT(*) AS total, SUM(c.reply_count > 0) AS replied, SUM(c.step = 'closed') AS closed, " \
+    "SUM(c.step = 'closed' AND c.closed_at <= c.resolution_due) AS on_time, " \
+    "SUM(c.step <> 'closed' AND c.resolution_due < UTC_TIMESTAMP()) AS overdue, " \
+    "SUM(c.abnormal) AS abnormal, " \
+    "ROUND(100 * SUM(c.reply_count > 0) / COUNT(*), 1) AS reply_rate, " \
+    "ROUND(100 * SUM(c.step = 'closed' AND c.closed_at <= c.resolution_due) / " \
+    "NULLIF(SUM(c.step = 'closed'), 0), 1) AS on_time_rate "
+
+int cp_ledger(kf_req *req)
+{
+    kf_db *db = kf_req_db(req);
+    HDF *hdf = kf_req_hdf(req);
+    time_t now = time(NULL);
+    char from[16], to[16];
+
+    date_field(req, "from", from, sizeof from, now - 30L * 86400);
+    date_field(req, "to", to, sizeof to, now);
+    kf_set(hdf, "Complaints.from", from);
+    kf_set(hdf, "Complaints.to", to);
+    if (kf_db_rows_to_hdf(db, hdf, "Ledger.depts",
+            "SELECT d.name_zh, d.name_en, " LEDGER_SUMS
+            "FROM complaints c JOIN departments d ON d.id = c.dept_id "
+            "WHERE c.dept_path LIKE CONCAT(?, '%') AND c.received_at >= ? "
+            "AND c.received_at < ? + INTERVAL 1 DAY "
+            "GROUP BY d.id, d.name_zh, d.name_en, d.path ORDER BY d.path",
+            "sss", kf_scope_path(req), from, to) < 0 ||
+        kf_db_rows_to_hdf(db, hdf, "Ledger.total",
+            "SELECT " LEDGER_SUMS "FROM complaints c "
+            "WHERE c.dept_path LIKE CONCAT(?, '%') AND c.received_at >= ? "
+            "AND c.received_at < ? + INTERVAL 1 DAY",
+            "sss", kf_scope_path(req), from, to) < 0 ||
+        kf_db_rows_to_hdf(db, hdf, "Ledger.cases",
+            "SELECT c.reference, c.step, c.severity, cu.name AS customer_name, "
+            "o.display_name AS owner_name, c.reply_count, "
+            "DATE_FORMAT(c.received_at, '%Y-%m-%d %H:%i') AS received_at, "
+            "DATE_FORMAT(c.first_contact_at, '%Y-%m-%d %H:%i') AS first_contact_at, "
+            "DATE_FORMAT(c.closed_at, '%Y-%m-%d %H:%i') AS closed_at, "
+            "(c.step = 'closed' AND c.closed_at <= c.resolution_due) AS on_time, c.satisfaction "
+            "FROM complaints c JOIN customers cu ON cu.id = c.customer_id "
+            "JOIN users o ON o.id = c.owner_id "
+            "WHERE c.dept_path LIKE CONCAT(?, '%') AND c.received_at >= ? "
+            "AND c.received_at < ? + INTERVAL 1 DAY ORDER BY c.received_at DESC LIMIT 200",
+            "sss", kf_scope_path(req), from, to) < 0)
+        return KF_FAIL;
+    return kf_render(req, "complaints/ledger.cs", "complaints.ledger.title");
+}

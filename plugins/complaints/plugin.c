@@ -1,0 +1,37 @@
+/* plugin.c -- the complaints plugin's descriptor and routes.
+ *
+ * 投诉与抱怨: intake, the eight-step handling process, replies ledger,
+ * hand-over, compensation with approval, abnormal complaints, lists,
+ * ledger report and a dashboard panel.  Literal routes come before
+ * "/:ref" so "new" and "ledger" are never taken for references.
+ * GETs are open to every role (auditors read in scope; the core refuses
+ * their POSTs), POSTs to staff; approve and reopen to managers.
+ */
+#include "complaints.h"
+
+static const kf_route cp_routes[] = {
+    { "GET",  "/",                  KF_ROLES_STAFF | KF_ROLE_AUDITOR, 0, cp_list },
+    { "GET",  "/new",               KF_ROLES_STAFF, 0, cp_intake_form },
+    { "POST", "/new",               KF_ROLES_STAFF, 0, cp_intake_save },
+    { "GET",  "/ledger",            KF_ROLES_STAFF | KF_ROLE_AUDITOR, 0, cp_ledger },
+    { "GET",  "/:ref",              KF_ROLES_STAFF | KF_ROLE_AUDITOR, 0, cp_case_page },
+    { "POST", "/:ref/step",         KF_ROLES_STAFF, 0, cp_act_step },
+    { "POST", "/:ref/reply",        KF_ROLES_STAFF, 0, cp_act_reply },
+    { "POST", "/:ref/handover",     KF_ROLES_STAFF, 0, cp_act_handover },
+    { "POST", "/:ref/compensation", KF_ROLES_STAFF, 0, cp_act_compensation },
+    { "POST", "/:ref/approve",      KF_ROLE_MANAGER, 0, cp_act_approve },
+    { "POST", "/:ref/abnormal",     KF_ROLES_STAFF, 0, cp_act_abnormal },
+    { "POST", "/:ref/reopen",       KF_ROLE_MANAGER, 0, cp_act_reopen },
+    { NULL, NULL, 0, 0, NULL },
+};
+
+KF_PLUGIN_EXPORT const kf_plugin kefu_plugin = {
+    .magic = KF_PLUGIN_MAGIC,
+    .abi_version = KF_ABI_VERSION,
+    .name = CP_PLUGIN,
+    .version = "1.0",
+    .title_key = "complaints.title",
+    .routes = cp_routes,
+    .panel_template = "complaints/panel.cs",
+    .panel = cp_panel,
+};
