@@ -16,6 +16,7 @@ export ROOT
 
 DEV="$ROOT/var/dev"
 TEST="$ROOT/var/test"
+TEST_PORT=${KEFU_TEST_PORT:-8181}   # another free port lets two trees test at once
 SAN_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
 
 cmd_up() {
@@ -63,7 +64,7 @@ run_node() {
     local name=$1; shift
     echo "== $name"
     local out; out=$(mktemp)
-    (cd "$ROOT/tests" && KEFU_URL=http://127.0.0.1:8181 KEFU_INST="$TEST" KEFU_ROOT="$ROOT" \
+    (cd "$ROOT/tests" && KEFU_URL=http://127.0.0.1:$TEST_PORT KEFU_INST="$TEST" KEFU_ROOT="$ROOT" \
         KEFU_BUILD="$ROOT/build-asan" node --test --test-concurrency=1 --test-reporter=spec "$@") \
         2>&1 | tee "$out" | grep -E "^\s*(✔|✖|ℹ (tests|pass|fail))" | grep -vE "^\s{4,}✔"
     local p f
@@ -97,7 +98,7 @@ cmd_test() {
     stack_down "$TEST"
     rm -rf "$TEST"
     export ASAN_OPTIONS="detect_leaks=0:abort_on_error=0" UBSAN_OPTIONS="print_stacktrace=1"
-    if stack_up "$TEST" 8181 build-asan testplugins; then
+    if stack_up "$TEST" "$TEST_PORT" build-asan testplugins; then
         run_node "integration tests" integration/
         run_node "browser tests" browser/
         check_sanitizer_log
