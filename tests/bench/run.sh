@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# run.sh -- the benchmarks (./dev.sh bench); figures, never pass/fail.
+#
+# One private stack (plain -O2 build) on 127.0.0.1:8282, and in the same
+# run, with wrk -t2 -c32 -d${BENCH_SECONDS:-10}s each:
+#   1. nginx serving a small static file
+#   2. tests/bench/bare_fcgi answering the bytes of the rendered dashboard:
+#      the ceiling for any FastCGI program on this machine
+#   3. /healthz
+#   4. the rendered dashboard of a logged-in user
+#   5. with ${BENCH_CASES:-1000000} complaints in the database: the
+#      department list page (50 rows, filtered), and complaint intake
+#      (POST with session and CSRF) beside bare single-row INSERTs
+# and each worker's RSS (VmRSS, VmHWM) after the load.
+set -u
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$ROOT/tests/lib/stack.sh"
+INST="$ROOT/var/bench"
+PORT=8282
+URL="http://127.0.0.1:$PORT"
+SECS=${BENCH_SECONDS:-10}
+CASES=${BENCH_CASES:-1000000}
+OUT="$INST/results.txt"
+
+stack_down "$INST"; rm -rf "$INST"
+stack_up "$INST" $PORT build || exit 1
+trap 'pkill -f "$INST/bare.sock" 2>/dev/null; stack_down "$INST"' EXIT
+
+login() {  # prints "cookie-header csrf" for a demo user
+    local jar="$INST/jar-$1"
+    curl -s -c "$jar" -o /dev/null "$URL/login"
+    local pre; pre=$(awk '$6=="kefu_csrf"{print $7}' "$jar")
+    curl -s -b "$jar" -c "$jar" -o /dev/null -d "csrf=$pre&username=$1&password=kefu-demo" "$URL/login"
+    local sid; sid=$(awk '$6=="kefu_sid"{print $7}' "$jar")
+    local csrf; csrf=$(curl -s -H "Cookie: kefu_sid=$sid" "$URL/" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
+    echo "kefu_sid=$sid $csrf"
+}
+
+wrk_line() {  # name, then wrk arguments
+    local name=$1; shift
+    local r; r=$(wrk -t2 -c32 -d"${SECS}s" --latency "$@" 2>&1)
+    local rps p99 non2xx
+    rps=$(echo "$r" | awk '/Requests\/sec/{print $2}')
+    p99=$(echo "$r" | awk '$1=="99%"{print $2}')
+    non2xx=$(echo "$r" | awk '/Non-2xx/{print $NF}')
+    printf '%-34s %10s req/s   p99 %8s   non-2xx %s\n' "$name" "$rps" "$p99" "${non2xx:-0}" | tee -a "$OUT"
+}
+
+worker_rss() {
+    for p in $(pgrep -P "$(cat "$INST/kefu.pid")"); do
+        awk -v p="$p" '/VmRSS|VmHWM/{printf "%s %s %s kB  ", p, $1, $2} END{print ""}' "/proc/$p/status"
+    done | tee -a "$OUT"
+}
+
+: > "$OUT"
+echo "kefu benchmark $(date -u +%FT%TZ), $(nproc) cores, workers $(grep -o 'Workers = [0-9]*' "$INST/kefu.hdf")" | tee -a "$OUT"
+read -r EMP_COOKIE EMP_CSRF <<<"$(login employee)"
+read -r MGR_COOKIE _ <<<"$(login manager)"
+curl -s -H "Cookie: $EMP_COOKIE" "$URL/" > "$INST/page.html"
+echo "rendered dashboard: $(wc -c < "$INST/page.html") bytes" | tee -a "$OUT"
+head -c 2048 /dev/urandom | base64 -w 76 | head -c 2048 > "$ROOT/var/bench/static.txt"
+"$ROOT/build/tests/bench/bare_fcgi" "$INST/bare.sock" "$INST/page.html" 4 &
+sleep 0.3; chmod 666 "$INST/bare.sock"
+cat > "$INST/nginx-extra.conf" <<NGX
+location = /bare { include /etc/nginx/fastcgi_params; fastcgi_pass unix:$INST/bare.sock; }
+location = /static2k.txt { alias $INST/static.txt; }
+NGX
+nginx -p "$INST/nginx" -c "$INST/nginx.conf" -s reload; sleep 0.5
+
+wrk_line "nginx static 2 KB" "$URL/static2k.txt"
+wrk_line "bare libfcgi (same bytes as page)" "$URL/bare"
+wrk_line "/healthz" "$URL/healthz"
+wrk_line "dashboard, logged in" -H "Cookie: $EMP_COOKIE" "$URL/"
+worker_rss
+
+echo "loading $CASES complaints ..." | tee -a "$OUT"
+t0=$(date +%s)
+_mariadb kefu -e "
+  SET SESSION unique_checks=0, foreign_key_checks=0;
+  INSERT INTO complaints (reference, customer_id, dept_id, dept_path, severity, cause, channel,
+    behaviour, purpose, description, step, received_at, first_contact_due, resolution_due,
+    first_responder_id, owner_id, created_at, updated_at)
+  SELECT CONCAT('TS-', 1900 + seq MOD 100, '-', LPAD(seq DIV 100, 6, '0')),
+    1 + seq MOD 5, ELT(1 + seq MOD 3, 2, 3, 4), ELT(1 + seq MOD 3, '/1/2/', '/1/3/', '/1/2/4/'),
+    ELT(1 + seq MOD 2, 'general', 'serious'),
+    ELT(1 + seq MOD 4, 'product_quality', 'service', 'price', 'integrity'),
+    ELT(1 + seq MOD 4, 'phone', 'email', 'onsite', 'other'),
+    ELT(1 + seq MOD 4, 'grumbling', 'publicity', 'venting', 'extreme'),
+    ELT(1 + seq MOD 3, 'suggestion', 'criticism', 'accusation'),
+    '客户反映柜台办理业务等候时间过长，服务态度有待改进。',
+    ELT(1 + seq MOD 8, 'received','recorded','cause_analysed','dept_decided','solution_proposed','carried_out','feedback_collected','closed'),
+    UTC_TIMESTAMP() - INTERVAL seq MINUTE, UTC_TIMESTAMP() - INTERVAL seq MINUTE + INTERVAL 1 DAY,
+    UTC_TIMESTAMP() - INTERVAL seq MINUTE + INTERVAL 5 DAY,
+    (SELECT id FROM users WHERE login='employee'), (SELECT id FROM users WHERE login='employee'),
+    UTC_TIMESTAMP(), UTC_TIMESTAMP()
+  FROM seq_1_to_$CASES;" || exit 1
+echo "loaded in $(( $(date +%s) - t0 )) s: $(_mariadb -N kefu -e 'SELECT COUNT(*) FROM complaints') complaints" | tee -a "$OUT"
+
+wrk_line "dashboard, logged in (1M cases)" -H "Cookie: $EMP_COOKIE" "$URL/"
+wrk_line "dept list page, 50 rows" -H "Cookie: $MGR_COOKIE" "$URL/complaints/?tab=dept"
+wrk_line "dept list, filtered severity+cause" -H "Cookie: $MGR_COOKIE" \
+    "$URL/complaints/?tab=dept&severity=serious&cause=service"
+wrk_line "bare libfcgi (again)" "$URL/bare"
+worker_rss
+
+cat > "$INST/intake.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "$EMP_COOKIE"
+wrk.body = "csrf=$EMP_CSRF&customer_no=C000001&severity=general&cause=service&channel=phone&behaviour=grumbling&purpose=criticism&description=%E7%AD%89%E5%80%99%E6%97%B6%E9%97%B4%E8%BF%87%E9%95%BF&customer_request=%E9%81%93%E6%AD%89"
+LUA
+before=$(_mariadb -N kefu -e 'SELECT COUNT(*) FROM complaints')
+wrk_line "complaint intake POST (303 expected)" -s "$INST/intake.lua" "$URL/complaints/new"
+after=$(_mariadb -N kefu -e 'SELECT COUNT(*) FROM complaints')
+echo "intake stored $((after - before)) complaints in ${SECS}s: $(( (after - before) / SECS ))/s" | tee -a "$OUT"
+
+# the commit ceiling of this MariaDB instance: single-row INSERTs, 32 clients
+_mariadb kefu -e "CREATE TABLE IF NOT EXISTS bench_rows (id BIGINT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(64)) ENGINE=InnoDB"
+t0=$(date +%s%N)
+for c in $(seq 1 32); do
+    ( for i in $(seq 1 200); do echo "INSERT INTO bench_rows (v) VALUES ('x$i');"; done | _mariadb kefu ) &
+done
+wait
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+echo "bare single-row INSERT, 32 clients: $(( 6400 * 1000 / ms ))/s" | tee -a "$OUT"
+echo "results in $OUT"
