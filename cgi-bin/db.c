@@ -219,8 +219,9 @@ static void stmt_release(kf_db *db, MYSQL_STMT *st, bool cached)
         mysql_stmt_close(st);
         return;
     }
+    /* free_result only: mysql_stmt_reset would cost a round trip to the
+     * server per statement, and we never send long data */
     mysql_stmt_free_result(st);
-    mysql_stmt_reset(st);
     for (int i = 0; i < STMT_CACHE; i++)
         if (db->cache[i].stmt == st) {
             db->cache[i].busy = false;

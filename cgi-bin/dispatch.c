@@ -112,9 +112,10 @@ int kf_dispatch(kf_req *req)
         if (!req->logged_in)
             return to_login(req);
         if (m->plugin) {
-            rc = kf_plugin_enabled(req->db, m->plugin->desc->name, req->user.dept_path);
-            if (rc < 0)
+            const bool *on = kf_req_enabled(req);
+            if (on == NULL)
                 return KF_FAIL;
+            rc = on[m->plugin - kf_plugins_get(0)];
             if (rc == 0) {
                 kf_set(req->hdf, "Error.Reason", "plugin_off");
                 return 403;

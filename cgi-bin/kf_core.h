@@ -88,7 +88,8 @@ void kf_db_nocache(kf_db *db, bool on);
 int kf_lang_load(const char *dir);
 void kf_lang_free(void);
 bool kf_lang_valid(const char *lang);
-int kf_lang_copy(HDF *hdf, const char *lang);
+int kf_lang_copy(HDF *hdf, const char *lang);   /* links L when LangTree is attached */
+int kf_lang_attach(HDF *hdf);
 
 /* ---- plugin.c ---- */
 typedef struct kf_loaded_plugin {
@@ -149,11 +150,15 @@ struct kf_req {
     int nflash;
     char error_id[17];
     double started;
+    bool enabled_known;              /* enabled[] computed for this request */
+    bool enabled[KF_MAX_PLUGINS];
 };
 
 /* Serves one request on io with an open database handle. */
 void kf_serve(kf_io *io, kf_db *db, int worker_id);
 int kf_req_error_page(kf_req *req, int status);
+/* whether parsed templates of this request's HDF may be kept */
+bool kf_render_cache_on(const kf_req *req);
 
 /* ---- dispatch.c ---- */
 int kf_dispatch(kf_req *req);
@@ -174,6 +179,10 @@ bool kf_password_verify(const char *password, const char *hash);
 int kf_plugin_enabled(kf_db *db, const char *plugin, const char *dept_path);
 /* fills enabled[i] for every loaded plugin */
 int kf_plugins_enabled_for(kf_db *db, const char *dept_path, bool *enabled);
+/* parses "name=0|1=depth,..." (the session query's settings column) */
+int kf_enabled_parse(const char *settings, bool *enabled);
+/* the same for the request's user, computed once per request; NULL on error */
+const bool *kf_req_enabled(kf_req *req);
 
 /* ---- audit.c ---- */
 int kf_audit_raw(kf_db *db, int64_t user_id, const char *login, const char *addr,

@@ -10,11 +10,11 @@
  * that the user's role may open. */
 static int page_dashboard(kf_req *req)
 {
-    bool enabled[KF_MAX_PLUGINS];
+    const bool *enabled = kf_req_enabled(req);
     char key[64];
     int n = 0;
 
-    if (kf_plugins_enabled_for(req->db, req->user.dept_path, enabled) != 0)
+    if (enabled == NULL)
         return KF_FAIL;
     for (size_t i = 0; i < kf_plugins_count(); i++) {
         const kf_plugin *p = kf_plugins_get(i)->desc;

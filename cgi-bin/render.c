@@ -78,8 +78,36 @@ int kf_lang_load(const char *dir)
     return rc;
 }
 
+/* Puts every language tree under LangTree.<lang> of a worker's long-lived
+ * HDF, so a request only links L to one of them instead of copying it. */
+int kf_lang_attach(HDF *hdf)
+{
+    char name[32];
+    for (size_t i = 0; i < NLANGS; i++) {
+        NEOERR *err;
+        snprintf(name, sizeof name, "LangTree.%s", kf_langs[i]);
+        err = hdf_copy(hdf, name, lang_tree[i]);
+        if (err != STATUS_OK) {
+            kf_log_neoerr("language attach", err);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int kf_lang_copy(HDF *hdf, const char *lang)
 {
+    char target[32];
+
+    snprintf(target, sizeof target, "LangTree.%s", lang);
+    if (kf_lang_valid(lang) && hdf_get_obj(hdf, target) != NULL) {
+        NEOERR *err = hdf_set_symlink(hdf, "L", target);
+        if (err != STATUS_OK) {
+            kf_log_neoerr("language link", err);
+            return -1;
+        }
+        return 0;
+    }
     for (size_t i = 0; i < NLANGS; i++) {
         if (strcmp(lang, kf_langs[i]) == 0) {
             NEOERR *err = hdf_copy(hdf, "L", lang_tree[i]);
@@ -102,13 +130,13 @@ static NEOERR *render_cb(void *ctx, char *buf)
 static int layout_data(kf_req *req)
 {
     HDF *h = req->hdf;
-    bool enabled[KF_MAX_PLUGINS] = { false };
+    const bool *enabled;
     char key[128];
     int n = 0;
 
     if (!req->logged_in)
         return 0;
-    if (kf_plugins_enabled_for(req->db, req->user.dept_path, enabled) != 0)
+    if ((enabled = kf_req_enabled(req)) == NULL)
         return -1;
     for (size_t i = 0; i < kf_plugins_count(); i++) {
         const kf_loaded_plugin *p = kf_plugins_get(i);
@@ -133,8 +161,47 @@ static int layout_data(kf_req *req)
     return 0;
 }
 
+/* Parsed layouts, one per page template, kept for the worker's life:
+ * parsing is most of ClearSilver's cost and the parse tree reads the HDF
+ * only at render time.  Only for the worker's long-lived HDF (req.c);
+ * templates change with a restart or SIGHUP, which replaces workers. */
+#define PARSE_CACHE 64
+static struct { char tpl[128]; HDF *hdf; CSPARSE *cs; } parsed[PARSE_CACHE];
+
+static NEOERR *layout_for(kf_req *req, const char *tpl, CSPARSE **out, bool *cached)
+{
+    NEOERR *err;
+    int free_slot = -1;
+
+    *cached = false;
+    for (int i = 0; i < PARSE_CACHE; i++) {
+        if (parsed[i].cs && parsed[i].hdf == req->hdf && strcmp(parsed[i].tpl, tpl) == 0) {
+            *out = parsed[i].cs;
+            *cached = true;
+            return STATUS_OK;
+        }
+        if (parsed[i].cs == NULL && free_slot < 0)
+            free_slot = i;
+    }
+    err = cgi_cs_init(req->cgi, out);
+    if (err == STATUS_OK)
+        err = cs_parse_file(*out, "layout.cs");
+    if (err != STATUS_OK) {
+        cs_destroy(out);
+        return err;
+    }
+    if (free_slot >= 0 && strlen(tpl) < sizeof parsed[0].tpl && kf_render_cache_on(req)) {
+        snprintf(parsed[free_slot].tpl, sizeof parsed[0].tpl, "%s", tpl);
+        parsed[free_slot].hdf = req->hdf;
+        parsed[free_slot].cs = *out;
+        *cached = true;
+    }
+    return STATUS_OK;
+}
+
 int kf_render(kf_req *req, const char *tpl, const char *title_key)
 {
+    bool cached = false;
     CSPARSE *cs = NULL;
     STRING out;
     NEOERR *err;
@@ -148,9 +215,7 @@ int kf_render(kf_req *req, const char *tpl, const char *title_key)
         goto done;
     if (req->status == 0)
         req->status = 200;
-    err = cgi_cs_init(req->cgi, &cs);
-    if (err == STATUS_OK)
-        err = cs_parse_file(cs, "layout.cs");
+    err = layout_for(req, tpl, &cs, &cached);
     if (err == STATUS_OK)
         err = cs_render(cs, &out, render_cb);
     if (err != STATUS_OK) {
@@ -167,7 +232,8 @@ int kf_render(kf_req *req, const char *tpl, const char *title_key)
         kf_log_neoerr("output", err);
     rc = KF_DONE;
 done:
-    cs_destroy(&cs);
+    if (!cached)
+        cs_destroy(&cs);
     string_clear(&out);
     return rc;
 }

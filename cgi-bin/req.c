@@ -387,6 +387,47 @@ static void log_request(kf_req *req, int worker_id)
            (now_s() - req->started) * 1000.0, req->logged_in ? req->user.login : "-");
 }
 
+/* The worker's long-lived HDF: the language trees stay attached between
+ * requests; everything else is removed after each request. */
+static HDF *worker_hdf;
+
+static int request_hdf(HDF **out)
+{
+    NEOERR *err;
+    if (worker_hdf == NULL) {
+        err = hdf_init(&worker_hdf);
+        if (err != STATUS_OK) {
+            kf_log_neoerr("hdf_init", err);
+            return -1;
+        }
+        if (kf_lang_attach(worker_hdf) != 0)
+            return -1;
+    }
+    *out = worker_hdf;
+    return 0;
+}
+
+bool kf_render_cache_on(const kf_req *req)
+{
+    return worker_hdf != NULL && req->hdf == worker_hdf;
+}
+
+/* Removes what one request put into the worker's HDF. */
+static void request_hdf_clear(HDF *hdf)
+{
+    char names[64][64];
+    int n = 0;
+
+    for (HDF *o = hdf_obj_child(hdf); o && n < 64; o = hdf_obj_next(o))
+        if (strcmp(hdf_obj_name(o), "LangTree") != 0)
+            snprintf(names[n++], sizeof names[0], "%s", hdf_obj_name(o));
+    for (int i = 0; i < n; i++) {
+        NEOERR *err = hdf_remove_tree(hdf, names[i]);
+        if (err != STATUS_OK)
+            nerr_ignore(&err);
+    }
+}
+
 void kf_serve(kf_io *io, kf_db *db, int worker_id)
 {
     kf_req req;
@@ -401,18 +442,15 @@ void kf_serve(kf_io *io, kf_db *db, int worker_id)
              (unsigned)(getpid() & 0xffff));
     cgiwrap_init_emu(io, io_read, io_writef, io_write, io_getenv, io_putenv, io_iterenv);
 
-    err = hdf_init(&req.hdf);
-    if (err != STATUS_OK) {
-        kf_log_neoerr("hdf_init", err);
+    if (request_hdf(&req.hdf) != 0)
         return;
-    }
     set_config(req.hdf);
     status = pre_parse(&req);
     err = cgi_init(&req.cgi, req.hdf);
     if (err != STATUS_OK) {
         kf_log_neoerr("cgi_init", err);
         req.cgi = NULL;
-        hdf_destroy(&req.hdf);
+        request_hdf_clear(req.hdf);
         {
             static const char answer[] =
                 "Status: 400 Bad Request\r\nContent-Type: text/plain\r\n\r\nbad request\n";
@@ -444,7 +482,9 @@ void kf_serve(kf_io *io, kf_db *db, int worker_id)
     if (status != KF_DONE || !req.responded)
         kf_req_error_page(&req, status > 0 ? status : 500);
     log_request(&req, worker_id);
-    cgi_destroy(&req.cgi);  /* frees req.hdf too */
+    req.cgi->hdf = NULL;    /* the worker keeps its HDF */
+    cgi_destroy(&req.cgi);
+    request_hdf_clear(req.hdf);
 }
 
 /* For unit tests: bind the cgi kit to io without serving a request. */

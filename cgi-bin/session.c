@@ -31,6 +31,12 @@ int kf_random_hex(char *out, size_t nbytes)
     return 0;
 }
 
+/* The plugin settings that apply to the user's department, fetched with
+ * the session in one round trip: "name=on=depth,..." (see dept.c). */
+#define SETTINGS_COLUMN \
+    "(SELECT GROUP_CONCAT(p.plugin, '=', p.enabled, '=', LENGTH(pd.path)) FROM plugin_settings p " \
+    "JOIN departments pd ON pd.id = p.dept_id WHERE d.path LIKE CONCAT(pd.path, '%')) "
+
 static bool is_token(const char *s)
 {
     return s && strlen(s) == 64 && strspn(s, "0123456789abcdef") == 64;
@@ -68,6 +74,9 @@ static void user_from_row(kf_req *req, kf_stmt *st, unsigned off)
     /* employees see their department; managers, auditors and admins its subtree */
     snprintf(req->scope, sizeof req->scope, "%s", u->dept_path);
     req->logged_in = u->role != 0;
+    /* GROUP_CONCAT stops at 1024 bytes: near that, ask the table instead */
+    if (kf_stmt_len(st, off + 7) < 1000)
+        req->enabled_known = kf_enabled_parse(kf_stmt_str(st, off + 7), req->enabled) == 0;
 }
 
 static int anonymous(kf_req *req)
@@ -112,7 +121,8 @@ int kf_session_load(kf_req *req)
         return remote_user_login(req) == 0 && req->logged_in ? 0 : anonymous(req);
     st = kf_db_query(req->db,
         "SELECT s.csrf, TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP()), "
-        "u.id, u.login, u.display_name, u.role, u.dept_id, d.path, u.lang "
+        "u.id, u.login, u.display_name, u.role, u.dept_id, d.path, u.lang, "
+        SETTINGS_COLUMN
         "FROM sessions s JOIN users u ON u.id = s.user_id "
         "JOIN departments d ON d.id = u.dept_id "
         "WHERE s.id_hash = UNHEX(SHA2(?, 256)) AND u.active = 1 AND d.active = 1 "
@@ -156,7 +166,8 @@ int kf_session_create(kf_req *req, int64_t user_id)
     set_cookie(req, "kefu_sid", sid, -1);
     snprintf(req->csrf, sizeof req->csrf, "%s", csrf);
     st = kf_db_query(req->db,
-        "SELECT u.id, u.login, u.display_name, u.role, u.dept_id, d.path, u.lang "
+        "SELECT u.id, u.login, u.display_name, u.role, u.dept_id, d.path, u.lang, "
+        SETTINGS_COLUMN
         "FROM users u JOIN departments d ON d.id = u.dept_id WHERE u.id = ?", "i", user_id);
     if (st == NULL)
         return -1;

@@ -95,12 +95,10 @@ _start_kefu() {
     if [ "$(_mariadb -N kefu -e 'SELECT COUNT(*) FROM departments')" = 0 ]; then
         for f in "$ROOT"/sql/demo/*.sql; do _mariadb kefu < "$f" || return 1; done
     fi
-    if [ -f "$INST/kefu.pid" ] && kill -0 "$(cat "$INST/kefu.pid")" 2>/dev/null; then
-        kill -HUP "$(cat "$INST/kefu.pid")"   # reload templates, plugins and config
-    else
-        "$ROOT/$build/cgi-bin/kefu.fcgi" -c "$INST/kefu.hdf" </dev/null >/dev/null 2>>"$INST/kefu.log" &
-        echo $! > "$INST/kefu.pid"
-    fi
+    # a rebuilt binary needs a new master (SIGHUP only re-reads the config)
+    _stop_pidfile "$INST/kefu.pid"
+    "$ROOT/$build/cgi-bin/kefu.fcgi" -c "$INST/kefu.hdf" </dev/null >/dev/null 2>>"$INST/kefu.log" &
+    echo $! > "$INST/kefu.pid"
     for _ in $(seq 1 100); do [ -S "$INST/kefu.sock" ] && return 0; sleep 0.1; done
     echo "kefu.fcgi did not start; see $INST/kefu.log"; return 1
 }
