@@ -22,8 +22,9 @@ SECS=${BENCH_SECONDS:-10}
 CASES=${BENCH_CASES:-1000000}
 OUT="$INST/results.txt"
 
+make -s -C "$ROOT/build" check >/dev/null 2>&1   # builds the test plugins (hello)
 stack_down "$INST"; rm -rf "$INST"
-stack_up "$INST" $PORT build || exit 1
+stack_up "$INST" $PORT build testplugins || exit 1
 trap 'pkill -f "$INST/bare.sock" 2>/dev/null; stack_down "$INST"' EXIT
 
 login() {  # prints "cookie-header csrf" for a demo user
@@ -56,8 +57,9 @@ worker_rss() {
 echo "kefu benchmark $(date -u +%FT%TZ), $(nproc) cores, workers $(grep -o 'Workers = [0-9]*' "$INST/kefu.hdf")" | tee -a "$OUT"
 read -r EMP_COOKIE EMP_CSRF <<<"$(login employee)"
 read -r MGR_COOKIE _ <<<"$(login manager)"
-curl -s -H "Cookie: $EMP_COOKIE" "$URL/" > "$INST/page.html"
-echo "rendered dashboard: $(wc -c < "$INST/page.html") bytes" | tee -a "$OUT"
+# the rendered layout page: the hello example plugin's page for a logged-in user
+curl -s -H "Cookie: $EMP_COOKIE" "$URL/hello/" > "$INST/page.html"
+echo "rendered page /hello/: $(wc -c < "$INST/page.html") bytes" | tee -a "$OUT"
 head -c 2048 /dev/urandom | base64 -w 76 | head -c 2048 > "$ROOT/var/bench/static.txt"
 "$ROOT/build/tests/bench/bare_fcgi" "$INST/bare.sock" "$INST/page.html" 4 &
 sleep 0.3; chmod 666 "$INST/bare.sock"
@@ -70,7 +72,8 @@ nginx -p "$INST/nginx" -c "$INST/nginx.conf" -s reload; sleep 0.5
 wrk_line "nginx static 2 KB" "$URL/static2k.txt"
 wrk_line "bare libfcgi (same bytes as page)" "$URL/bare"
 wrk_line "/healthz" "$URL/healthz"
-wrk_line "dashboard, logged in" -H "Cookie: $EMP_COOKIE" "$URL/"
+wrk_line "rendered layout page /hello/" -H "Cookie: $EMP_COOKIE" "$URL/hello/"
+wrk_line "dashboard with plugin panels" -H "Cookie: $EMP_COOKIE" "$URL/"
 worker_rss
 
 echo "loading $CASES complaints ..." | tee -a "$OUT"
@@ -79,7 +82,7 @@ _mariadb kefu -e "
   SET SESSION unique_checks=0, foreign_key_checks=0;
   INSERT INTO complaints (reference, customer_id, dept_id, dept_path, severity, cause, channel,
     behaviour, purpose, description, step, received_at, first_contact_due, resolution_due,
-    first_responder_id, owner_id, created_at, updated_at)
+    first_responder_id, owner_id, created_at, updated_at, first_contact_at, closed_at, reply_count)
   SELECT CONCAT('TS-', 1900 + seq MOD 100, '-', LPAD(seq DIV 100, 6, '0')),
     1 + seq MOD 5, ELT(1 + seq MOD 3, 2, 3, 4), ELT(1 + seq MOD 3, '/1/2/', '/1/3/', '/1/2/4/'),
     ELT(1 + seq MOD 2, 'general', 'serious'),
@@ -88,15 +91,21 @@ _mariadb kefu -e "
     ELT(1 + seq MOD 4, 'grumbling', 'publicity', 'venting', 'extreme'),
     ELT(1 + seq MOD 3, 'suggestion', 'criticism', 'accusation'),
     '客户反映柜台办理业务等候时间过长，服务态度有待改进。',
-    ELT(1 + seq MOD 8, 'received','recorded','cause_analysed','dept_decided','solution_proposed','carried_out','feedback_collected','closed'),
+    -- as in a real ledger: only the last month is still open
+    IF(seq > 43200, 'closed', ELT(1 + seq MOD 8, 'received','recorded','cause_analysed',
+       'dept_decided','solution_proposed','carried_out','feedback_collected','closed')),
     UTC_TIMESTAMP() - INTERVAL seq MINUTE, UTC_TIMESTAMP() - INTERVAL seq MINUTE + INTERVAL 1 DAY,
     UTC_TIMESTAMP() - INTERVAL seq MINUTE + INTERVAL 5 DAY,
     (SELECT id FROM users WHERE login='employee'), (SELECT id FROM users WHERE login='employee'),
-    UTC_TIMESTAMP(), UTC_TIMESTAMP()
+    UTC_TIMESTAMP(), UTC_TIMESTAMP(),
+    IF(seq > 43200, UTC_TIMESTAMP() - INTERVAL seq MINUTE + INTERVAL 2 HOUR, NULL),
+    IF(seq > 43200, UTC_TIMESTAMP() - INTERVAL seq MINUTE + INTERVAL 3 DAY, NULL),
+    IF(seq > 43200, 1, 0)
   FROM seq_1_to_$CASES;" || exit 1
 echo "loaded in $(( $(date +%s) - t0 )) s: $(_mariadb -N kefu -e 'SELECT COUNT(*) FROM complaints') complaints" | tee -a "$OUT"
 
-wrk_line "dashboard, logged in (1M cases)" -H "Cookie: $EMP_COOKIE" "$URL/"
+_mariadb kefu -e "ANALYZE TABLE complaints" >/dev/null
+wrk_line "dashboard with panels ($CASES cases)" -H "Cookie: $MGR_COOKIE" "$URL/"
 wrk_line "dept list page, 50 rows" -H "Cookie: $MGR_COOKIE" "$URL/complaints/?tab=dept"
 wrk_line "dept list, filtered severity+cause" -H "Cookie: $MGR_COOKIE" \
     "$URL/complaints/?tab=dept&severity=serious&cause=service"

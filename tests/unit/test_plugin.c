@@ -49,6 +49,21 @@ START_TEST(load_directory)
     ck_assert(!m.method_mismatch);
     ck_assert(!kf_router_find("GET", "/logout", &m));
     ck_assert(m.method_mismatch);
+    /* enablement from the session query's settings column (dept.c) */
+    bool on[KF_MAX_PLUGINS];
+    size_t hello = (size_t)(kf_plugins_find("hello") - kf_plugins_get(0));
+    ck_assert_int_eq(kf_enabled_parse(NULL, on), 0);
+    ck_assert(on[hello]);                                   /* no setting: on */
+    ck_assert_int_eq(kf_enabled_parse("hello=0=3", on), 0);
+    ck_assert(!on[hello]);
+    ck_assert_int_eq(kf_enabled_parse("hello=0=3,hello=1=7", on), 0);
+    ck_assert(on[hello]);                                   /* deeper wins */
+    ck_assert_int_eq(kf_enabled_parse("hello=1=7,hello=0=3", on), 0);
+    ck_assert(on[hello]);                                   /* order does not matter */
+    ck_assert_int_eq(kf_enabled_parse("other=0=9,hello=0=5", on), 0);
+    ck_assert(!on[hello]);
+    ck_assert_int_eq(kf_enabled_parse("hello=x", on), -1);
+    ck_assert_int_eq(kf_enabled_parse("hello", on), -1);
     kf_plugins_unload();
     ck_assert_uint_eq(kf_plugins_count(), 0);
 }
