@@ -21,23 +21,30 @@
 
 #define CP_PAGE 50
 
-#define LIST_COLS \
+#define LIST_SELECT \
     "SELECT c.reference, c.step, c.severity, c.cause, c.channel, c.abnormal, c.reply_count, " \
     "cu.name AS customer_name, cu.phone AS customer_phone, o.display_name AS owner_name, " \
     "DATE_FORMAT(c.received_at, '%Y-%m-%d %H:%i') AS received_at, " \
     "DATE_FORMAT(c.resolution_due, '%Y-%m-%d %H:%i') AS resolution_due, " \
     "(c.step <> 'closed' AND (c.resolution_due < UTC_TIMESTAMP() OR " \
-    "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))) AS overdue " \
+    "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))) AS overdue "
+#define LIST_COLS LIST_SELECT \
     "FROM complaints c JOIN customers cu ON cu.id = c.customer_id " \
     "JOIN users o ON o.id = c.owner_id "
-#define LIST_FILTERS \
+#define LIST_WHERE \
     " AND (? = '' OR (? = 'open' AND c.step <> 'closed') OR c.step = ?)" \
     " AND (? = '' OR c.severity = ?) AND (? = '' OR c.cause = ?) AND (? = '' OR c.channel = ?)" \
     " AND (? < 0 OR c.abnormal = ?)" \
     " AND (? = '' OR c.reference = ? OR cu.customer_no = ? OR cu.phone = ? " \
-    "OR cu.name LIKE CONCAT(?, '%'))" \
-    " ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?"
+    "OR cu.name LIKE CONCAT(?, '%'))"
+#define LIST_FILTERS LIST_WHERE " ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?"
 #define LIST_TYPES "sssssssssiisssssii"
+/* the same through complaint_scope (sql/complaints/010_scope.sql) */
+#define LIST_COLS_SCOPED \
+    LIST_SELECT "FROM complaint_scope s JOIN complaints c ON c.id = s.complaint_id " \
+    "JOIN customers cu ON cu.id = c.customer_id JOIN users o ON o.id = c.owner_id "
+#define LIST_FILTERS_SCOPED LIST_WHERE \
+    " ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT ? OFFSET ?"
 
 static const char *filter(kf_req *req, const char *name, const char *const *allowed)
 {
@@ -85,10 +92,10 @@ int cp_list(kf_req *req)
             "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))" LIST_FILTERS,
             "s" LIST_TYPES, kf_scope_path(req), step, step, step, sev, sev, cause, cause,
             chan, chan, (int64_t)abn, (int64_t)abn, q, q, q, q, q, limit, offset);
-    else
-        n = kf_db_rows_to_hdf(db, hdf, "List", LIST_COLS
-            "WHERE c.dept_path LIKE CONCAT(?, '%')" LIST_FILTERS,
-            "s" LIST_TYPES, kf_scope_path(req), step, step, step, sev, sev, cause, cause,
+    else  /* the department subtree, newest first: an ordered scan of complaint_scope */
+        n = kf_db_rows_to_hdf(db, hdf, "List", LIST_COLS_SCOPED
+            "WHERE s.dept_id = ?" LIST_FILTERS_SCOPED,
+            "i" LIST_TYPES, u->dept_id, step, step, step, sev, sev, cause, cause,
             chan, chan, (int64_t)abn, (int64_t)abn, q, q, q, q, q, limit, offset);
     if (n < 0)
         return KF_FAIL;

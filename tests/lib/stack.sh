@@ -142,5 +142,7 @@ stack_down() {
     _stop_pidfile "$INST/nginx.pid"
     _stop_pidfile "$INST/kefu.pid"
     _stop_pidfile "$INST/mariadb.pid"
+    # whatever outlived its pid file (a crashed run): its command line names $INST
+    pkill -TERM -f -- "$INST/" 2>/dev/null && sleep 1 && pkill -KILL -f -- "$INST/" 2>/dev/null
     return 0
 }
