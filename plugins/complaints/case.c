@@ -67,8 +67,14 @@ int cp_case_page(kf_req *req)
             "a.display_name AS approver, DATE_FORMAT(p.approved_at, '%Y-%m-%d %H:%i') AS approved_at "
             "FROM complaint_compensations p JOIN users u ON u.id = p.proposed_by "
             "LEFT JOIN users a ON a.id = p.approved_by WHERE p.complaint_id = ? ORDER BY p.id",
+            "i", c.id) < 0 ||
+        kf_db_rows_to_hdf(db, hdf, "Attachments",
+            "SELECT a.id, a.filename, a.content_type, a.size, u.display_name AS who, "
+            "DATE_FORMAT(a.uploaded_at, '%Y-%m-%d %H:%i') AS at FROM complaint_attachments a "
+            "JOIN users u ON u.id = a.uploaded_by WHERE a.complaint_id = ? ORDER BY a.id",
             "i", c.id) < 0)
         return KF_FAIL;
+    kf_set_int(hdf, "Complaints.attach_max_kb", cp_attachment_limit() / 1024);
 
     /* the abnormal signs, one HDF node each for their labels */
     {

@@ -8,6 +8,8 @@
  * case.c     GET /complaints/:ref
  * actions.c  POST /complaints/:ref/{step,reply,handover,compensation,approve,abnormal,reopen}
  * lists.c    GET /complaints/ and /complaints/ledger
+ * evidence.c POST /complaints/:ref/attach, GET /complaints/:ref/attachments/:id
+ * filecheck.c the pure type sniffing and file name cleaning (evidence.h)
  * panel.c    the dashboard panel
  */
 #ifndef KF_COMPLAINTS_H
@@ -51,6 +53,19 @@ int64_t cp_comp_limit(void);
 int cp_event(kf_req *req, int64_t case_id, const char *kind, const char *from_step,
              const char *to_step, int64_t target_user, const char *note);
 
+/* Actions (actions.c): begins a transaction and locks the case;
+ * 0 ready, else a status to return through CP_ANSWER (CP_ANSWERED when
+ * a refusal page was already rendered).  need_open refuses closed cases. */
+#define CP_ANSWERED 1
+#define CP_ANSWER(rc) ((rc) == CP_ANSWERED ? KF_DONE : (rc))
+int cp_begin_case(kf_req *req, cp_case *c, bool need_open);
+/* commits and redirects back to the case with a flash */
+int cp_finish(kf_req *req, const cp_case *c, const char *flash);
+/* rolls back; KF_FAIL */
+int cp_fail(kf_req *req);
+/* rolls back and answers the refusal page */
+int cp_refuse_rb(kf_req *req, int status, const char *reason);
+
 int cp_intake_form(kf_req *req);
 int cp_intake_save(kf_req *req);
 int cp_case_page(kf_req *req);
@@ -61,6 +76,18 @@ int cp_act_compensation(kf_req *req);
 int cp_act_approve(kf_req *req);
 int cp_act_abnormal(kf_req *req);
 int cp_act_reopen(kf_req *req);
+int cp_act_attach(kf_req *req);
+int cp_attachment_get(kf_req *req);
+/* evidence.c: the attachment size limit in bytes */
+long cp_attachment_limit(void);
+/* reads the upload "file" and checks size and type: 0 ok (*data to free),
+ * KF_FAIL, or a refusal status (400, 413) with *reason */
+int cp_upload_read(kf_req *req, unsigned char **data, long *size, const char **type,
+                   const char **reason);
+/* stores it on the case with a timeline event and audit entry (inside
+ * the caller's transaction); 0 or -1 */
+int cp_attachment_store(kf_req *req, int64_t case_id, const char *ref, const unsigned char *data,
+                        long size, const char *type);
 int cp_list(kf_req *req);
 int cp_ledger(kf_req *req);
 int cp_panel(kf_req *req);

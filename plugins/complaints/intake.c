@@ -7,9 +7,12 @@
  * department.  The reference TS-YYYY-NNNNNN is gap-free per year: the
  * year's counter row is locked FOR UPDATE in the same transaction as
  * the insert, so a failed intake rolls the number back.  Due times come
- * from deadline.c and the configuration.
+ * from deadline.c and the configuration.  The form may carry one piece
+ * of evidence (field "file", checked like /attach before anything is
+ * stored, then kept in the same transaction).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "complaints.h"
@@ -22,6 +25,7 @@ static void form_data(kf_req *req)
     char buf[32];
 
     cp_enums_to_hdf(hdf);
+    kf_set_int(hdf, "Complaints.attach_max_kb", cp_attachment_limit() / 1024);
     gmtime_r(&now, &tm);
     strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M", &tm);
     kf_set(hdf, "Complaints.now", buf);
@@ -33,13 +37,18 @@ int cp_intake_form(kf_req *req)
     return kf_render(req, "complaints/new.cs", "complaints.new.title");
 }
 
-/* re-shows the form with an error, status 400 */
-static int form_error(kf_req *req, const char *key)
+/* re-shows the form with an error, status 400 (or status) */
+static int form_error_status(kf_req *req, const char *key, int status)
 {
     form_data(req);
     kf_set(kf_req_hdf(req), "Complaints.form_error", key);
-    kf_resp_status(req, 400);
+    kf_resp_status(req, status);
     return kf_render(req, "complaints/new.cs", "complaints.new.title");
+}
+
+static int form_error(kf_req *req, const char *key)
+{
+    return form_error_status(req, key, 400);
 }
 
 /* "YYYY-MM-DDTHH:MM" or "YYYY-MM-DD HH:MM[:SS]" (UTC), not in the future
@@ -94,6 +103,9 @@ int cp_intake_save(kf_req *req)
     int fc_hours, res_hours, rc;
     time_t now = time(NULL);
     struct tm tm;
+    unsigned char *ev = NULL;   /* optional evidence, checked before anything is stored */
+    const char *ev_type = NULL, *ev_why = NULL;
+    long ev_size = 0;
 
     if (!cp_in(cp_severities, severity) || !cp_in(cp_causes, cause) ||
         !cp_in(cp_channels, channel) || !cp_in(cp_behaviours, behaviour) ||
@@ -117,15 +129,25 @@ int cp_intake_save(kf_req *req)
                                         "ResolutionHours.serious" : "ResolutionHours.general", NULL));
     gmtime_r(&now, &tm);
     year = tm.tm_year + 1900;
+    if (kf_req_upload(req, "file", &ev_size) != NULL && ev_size > 0) {
+        rc = cp_upload_read(req, &ev, &ev_size, &ev_type, &ev_why);
+        if (rc == KF_FAIL)
+            return KF_FAIL;
+        if (rc != 0)
+            return form_error_status(req, ev_why, rc);
+    }
 
-    if (kf_db_begin(db) != 0)
+    if (kf_db_begin(db) != 0) {
+        free(ev);
         return KF_FAIL;
+    }
     if (cust_no) {
         rc = kf_db_int(db, &customer_id, "SELECT id FROM customers WHERE customer_no = ?", "s", cust_no);
         if (rc < 0)
             goto fail;
         if (rc == 0 && cust_name == NULL) {
             kf_db_rollback(db);
+            free(ev);
             return form_error(req, "customer_unknown");
         }
     }
@@ -169,12 +191,15 @@ int cp_intake_save(kf_req *req)
              severity, cause, channel, u->login);
     if (cp_event(req, case_id, "received", NULL, "received", -1, NULL) != 0 ||
         kf_audit(req, "complaint.create", "complaint", ref, NULL, after) != 0 ||
+        (ev && cp_attachment_store(req, case_id, ref, ev, ev_size, ev_type) != 0) ||
         kf_db_commit(db) != 0)
         goto fail;
+    free(ev);
     snprintf(path, sizeof path, "/complaints/%s", ref);
     kf_flash(req, "complaints.flash.created");
     return kf_resp_redirect(req, path);
 fail:
     kf_db_rollback(db);
+    free(ev);
     return KF_FAIL;
 }

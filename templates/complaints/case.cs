@@ -101,6 +101,24 @@
   <?cs /if ?>
 </section>
 
+<section class="card">
+  <h2><?cs var:L.complaints.case.evidence ?></h2>
+  <?cs if:subcount(Attachments) ?>
+  <ul id="attachments">
+  <?cs each:a = Attachments ?><li data-attachment="<?cs var:a.id ?>"><a href="/complaints/<?cs var:Case.reference ?>/attachments/<?cs var:a.id ?>"><?cs var:a.filename ?></a>
+    <span class="muted"><?cs var:a.content_type ?> · <?cs var:a.size ?> B · <?cs var:a.who ?> · <?cs var:a.at ?></span></li><?cs /each ?>
+  </ul>
+  <?cs else ?><p class="muted"><?cs var:L.complaints.case.no_evidence ?></p><?cs /if ?>
+  <?cs if:Complaints.may_act == 1 ?>
+  <form method="post" action="/complaints/<?cs var:Case.reference ?>/attach" id="form-attach" class="form-grid" enctype="multipart/form-data">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <label><?cs var:L.complaints.field.file ?><input type="file" name="file" required accept="image/jpeg,image/png,image/gif,application/pdf,audio/mpeg,audio/wav,video/mp4,video/webm"></label>
+    <p class="muted"><?cs var:L.complaints.evidence_hint ?> <?cs var:Complaints.attach_max_kb ?> KiB</p>
+    <button type="submit"><?cs var:L.complaints.action.attach ?></button>
+  </form>
+  <?cs /if ?>
+</section>
+
 <?cs if:Complaints.may_act == 1 && Complaints.open == 1 ?>
 <section class="card" id="case-actions">
   <h2><?cs var:L.complaints.case.actions ?></h2>
