@@ -127,7 +127,9 @@ int cp_act_step(kf_req *req)
         break;
     case CP_CLOSED:
         rc = kf_db_exec(db, "UPDATE complaints SET step = 'closed', root_cause = ?, improvement = ?, "
-                        "reasonable = ?, closed_at = UTC_TIMESTAMP(), updated_at = UTC_TIMESTAMP() "
+                        "reasonable = ?, closed_at = UTC_TIMESTAMP(), updated_at = UTC_TIMESTAMP(), "
+                        "paused_seconds = paused_seconds + IF(paused_at IS NULL, 0, "
+                        "GREATEST(0, TIMESTAMPDIFF(SECOND, paused_at, UTC_TIMESTAMP()))), paused_at = NULL "
                         "WHERE id = ?", "ssIi", root, impr,
                         (int64_t)(reasonable && strcmp(reasonable, "1") == 0 ? 1 :
                                   reasonable && strcmp(reasonable, "0") == 0 ? 0 : -1), c.id);

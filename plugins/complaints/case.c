@@ -36,8 +36,13 @@ int cp_case_page(kf_req *req)
         "cu.customer_no, cu.name AS customer_name, cu.phone AS customer_phone, "
         "o.display_name AS owner_name, f.display_name AS first_name, "
         "d.name_zh AS dept_zh, d.name_en AS dept_en, hd.name_zh AS hdept_zh, hd.name_en AS hdept_en, "
-        "(c.step <> 'closed' AND c.resolution_due < UTC_TIMESTAMP()) AS overdue_resolution, "
-        "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()) AS overdue_contact "
+        "(c.step <> 'closed' AND c.paused_at IS NULL AND c.resolution_due < UTC_TIMESTAMP()) "
+        "AS overdue_resolution, "
+        "(c.first_contact_at IS NULL AND c.paused_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()) "
+        "AS overdue_contact, "
+        "(c.paused_at IS NOT NULL) AS paused, DATE_FORMAT(c.paused_at, '%Y-%m-%d %H:%i') AS paused_since, "
+        "(c.paused_seconds + IF(c.paused_at IS NULL, 0, "
+        "TIMESTAMPDIFF(SECOND, c.paused_at, UTC_TIMESTAMP()))) DIV 60 AS paused_minutes "
         "FROM complaints c JOIN customers cu ON cu.id = c.customer_id "
         "JOIN users o ON o.id = c.owner_id JOIN users f ON f.id = c.first_responder_id "
         "JOIN departments d ON d.id = c.dept_id "
@@ -75,6 +80,10 @@ int cp_case_page(kf_req *req)
             "i", c.id) < 0)
         return KF_FAIL;
     kf_set_int(hdf, "Complaints.attach_max_kb", cp_attachment_limit() / 1024);
+    {
+        long long pm = hdf_get_int_value(hdf, "Case.paused_minutes", 0);
+        kf_setf(hdf, "Complaints.paused_total", "%lld:%02lld", pm / 60, pm % 60);
+    }
 
     /* the abnormal signs, one HDF node each for their labels */
     {

@@ -10,6 +10,7 @@
  * lists.c    GET /complaints/ and /complaints/ledger
  * evidence.c POST /complaints/:ref/attach, GET /complaints/:ref/attachments/:id
  * filecheck.c the pure type sniffing and file name cleaning (evidence.h)
+ * clock.c    POST /complaints/:ref/{pause,resume}
  * panel.c    the dashboard panel
  */
 #ifndef KF_COMPLAINTS_H
@@ -77,6 +78,8 @@ int cp_act_approve(kf_req *req);
 int cp_act_abnormal(kf_req *req);
 int cp_act_reopen(kf_req *req);
 int cp_act_attach(kf_req *req);
+int cp_act_pause(kf_req *req);
+int cp_act_resume(kf_req *req);
 int cp_attachment_get(kf_req *req);
 /* evidence.c: the attachment size limit in bytes */
 long cp_attachment_limit(void);

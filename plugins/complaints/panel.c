@@ -8,7 +8,7 @@ int cp_panel(kf_req *req)
     HDF *hdf = kf_req_hdf(req);
     kf_stmt *st = kf_db_query(kf_req_db(req),
         "SELECT COALESCE(SUM(c.step <> 'closed'), 0) AS open_count, "
-        "COALESCE(SUM(c.step <> 'closed' AND (c.resolution_due < UTC_TIMESTAMP() OR "
+        "COALESCE(SUM(c.step <> 'closed' AND c.paused_at IS NULL AND (c.resolution_due < UTC_TIMESTAMP() OR "
         "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))), 0) AS overdue_count, "
         "COALESCE(SUM(c.step <> 'closed' AND c.owner_id = ?), 0) AS mine_count, "
         "COALESCE(SUM(c.received_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY), 0) AS recent, "

@@ -2,6 +2,7 @@
 <h1><?cs var:L.complaints.case.title ?> <span id="case-ref"><?cs var:Case.reference ?></span>
   <span class="badge" id="case-step" data-step="<?cs var:Case.step ?>"><?cs var:L["complaints.step." + Case.step] ?></span>
   <?cs if:Case.abnormal == 1 ?><span class="badge" id="case-abnormal"><?cs var:L.complaints.field.abnormal ?></span><?cs /if ?>
+  <?cs if:Case.paused == 1 ?><span class="badge" id="case-paused"><?cs var:L.complaints.case.paused ?></span><?cs /if ?>
   <?cs if:Case.overdue_resolution == 1 || Case.overdue_contact == 1 ?><span class="badge" id="case-overdue"><?cs var:L.complaints.case.overdue ?></span><?cs /if ?>
 </h1>
 <?cs if:Case.abnormal == 1 ?><p class="alert"><?cs var:L.complaints.abnormal_hint ?></p><?cs /if ?>
@@ -46,6 +47,7 @@
     <dt><?cs var:L.complaints.field.first_contact_due ?></dt><dd id="case-contact-due"><?cs var:Case.first_contact_due ?><?cs if:Case.overdue_contact == 1 ?> <span class="badge"><?cs var:L.complaints.case.overdue ?></span><?cs /if ?></dd>
     <dt><?cs var:L.complaints.field.first_contact_at ?></dt><dd><?cs var:Case.first_contact_at ?></dd>
     <dt><?cs var:L.complaints.field.resolution_due ?></dt><dd id="case-resolution-due"><?cs var:Case.resolution_due ?><?cs if:Case.overdue_resolution == 1 ?> <span class="badge"><?cs var:L.complaints.case.overdue ?></span><?cs /if ?></dd>
+    <dt><?cs var:L.complaints.field.paused_total ?></dt><dd id="case-paused-total" data-minutes="<?cs var:Case.paused_minutes ?>"><?cs var:Complaints.paused_total ?><?cs if:Case.paused == 1 ?> <span class="muted">(<?cs var:L.complaints.case.paused_since ?> <?cs var:Case.paused_since ?>)</span><?cs /if ?></dd>
     <dt><?cs var:L.complaints.field.closed_at ?></dt><dd><?cs var:Case.closed_at ?></dd>
     <dt><?cs var:L.complaints.field.satisfaction ?></dt><dd id="case-satisfaction"><?cs var:Case.satisfaction ?></dd>
     <dt><?cs var:L.complaints.field.root_cause ?></dt><dd><?cs var:Case.root_cause ?></dd>
@@ -141,6 +143,20 @@
     <label><?cs var:L.complaints.field.note ?><textarea name="note" rows="2" maxlength="4000"></textarea></label>
     <button type="submit" class="primary"><?cs var:L.complaints.action.advance ?> <?cs var:L["complaints.step." + Complaints.next] ?></button>
   </form>
+
+  <?cs if:Case.paused == 1 ?>
+  <form method="post" action="/complaints/<?cs var:Case.reference ?>/resume" id="form-resume" class="form-grid">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <label><?cs var:L.complaints.field.note ?><input name="note" maxlength="4000"></label>
+    <button type="submit"><?cs var:L.complaints.action.resume ?></button>
+  </form>
+  <?cs else ?>
+  <form method="post" action="/complaints/<?cs var:Case.reference ?>/pause" id="form-pause" class="form-grid">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <label><?cs var:L.complaints.field.pause_reason ?><input name="reason" maxlength="4000" required></label>
+    <button type="submit"><?cs var:L.complaints.action.pause ?></button>
+  </form>
+  <?cs /if ?>
 
   <form method="post" action="/complaints/<?cs var:Case.reference ?>/reply" id="form-reply" class="form-grid">
     <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
