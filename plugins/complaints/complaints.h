@@ -2,7 +2,8 @@
  *
  * plugin.c   descriptor and routes
  * workflow.c the pure state machine (workflow.h)
- * deadline.c due times per severity (deadline.h)
+ * deadline.c due times per severity, calendar or working hours (deadline.h)
+ * due.c      the due times of a new case from settings and holidays
  * common.c   case lookup in scope, refusals, enumerations into HDF
  * intake.c   GET/POST /complaints/new
  * case.c     GET /complaints/:ref
@@ -66,6 +67,10 @@ int cp_finish(kf_req *req, const cp_case *c, const char *flash);
 int cp_fail(kf_req *req);
 /* rolls back and answers the refusal page */
 int cp_refuse_rb(kf_req *req, int status, const char *reason);
+
+/* due.c: the first-contact and resolution due times ("YYYY-MM-DD HH:MM:SS"
+ * UTC) of a case of severity received at received; 0 or -1 */
+int cp_due_times(kf_req *req, const char *severity, const char *received, char fc[20], char res[20]);
 
 int cp_intake_form(kf_req *req);
 int cp_intake_save(kf_req *req);

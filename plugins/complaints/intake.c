@@ -7,7 +7,7 @@
  * department.  The reference TS-YYYY-NNNNNN is gap-free per year: the
  * year's counter row is locked FOR UPDATE in the same transaction as
  * the insert, so a failed intake rolls the number back.  Due times come
- * from deadline.c and the configuration.  The form may carry one piece
+ * from due.c (calendar or working hours, deadline.c) and the configuration.  The form may carry one piece
  * of evidence (field "file", checked like /attach before anything is
  * stored, then kept in the same transaction).
  */
@@ -100,7 +100,8 @@ int cp_intake_save(kf_req *req)
     const char *request = kf_req_text(req, "customer_request", CP_TEXT_MAX);
     char received[20], ref[40], after[256], path[64];
     int64_t customer_id = -1, year, last = 0, case_id;
-    int fc_hours, res_hours, rc;
+    char fc_due[20], res_due[20];
+    int rc;
     time_t now = time(NULL);
     struct tm tm;
     unsigned char *ev = NULL;   /* optional evidence, checked before anything is stored */
@@ -121,12 +122,8 @@ int cp_intake_save(kf_req *req)
         cust_name = NULL;
     if (cust_no == NULL && cust_name == NULL)
         return form_error(req, "customer");
-    fc_hours = cp_due_hours(severity, CP_DUE_FIRST_CONTACT,
-                            kf_setting(CP_PLUGIN, strcmp(severity, "serious") == 0 ?
-                                       "FirstContactHours.serious" : "FirstContactHours.general", NULL));
-    res_hours = cp_due_hours(severity, CP_DUE_RESOLUTION,
-                             kf_setting(CP_PLUGIN, strcmp(severity, "serious") == 0 ?
-                                        "ResolutionHours.serious" : "ResolutionHours.general", NULL));
+    if (cp_due_times(req, severity, received, fc_due, res_due) != 0)
+        return KF_FAIL;
     gmtime_r(&now, &tm);
     year = tm.tm_year + 1900;
     if (kf_req_upload(req, "file", &ev_size) != NULL && ev_size > 0) {
@@ -181,11 +178,11 @@ int cp_intake_save(kf_req *req)
             "INSERT INTO complaints (reference, customer_id, dept_id, dept_path, severity, cause, "
             "channel, behaviour, purpose, description, customer_request, step, received_at, "
             "first_contact_due, resolution_due, first_responder_id, owner_id, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ? + INTERVAL ? HOUR, "
-            "? + INTERVAL ? HOUR, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-            "siissssssssssisiii", ref, customer_id, u->dept_id, u->dept_path, severity, cause,
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, "
+            "UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+            "siisssssssssssii", ref, customer_id, u->dept_id, u->dept_path, severity, cause,
             channel, behaviour, purpose, desc, request && *request ? request : NULL, received,
-            received, (int64_t)fc_hours, received, (int64_t)res_hours, u->id, u->id) != 0)
+            fc_due, res_due, u->id, u->id) != 0)
         goto fail;
     snprintf(after, sizeof after, "step=received; severity=%s; cause=%s; channel=%s; owner=%s",
              severity, cause, channel, u->login);
