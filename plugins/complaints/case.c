@@ -42,7 +42,8 @@ int cp_case_page(kf_req *req)
         "AS overdue_contact, "
         "(c.paused_at IS NOT NULL) AS paused, DATE_FORMAT(c.paused_at, '%Y-%m-%d %H:%i') AS paused_since, "
         "(c.paused_seconds + IF(c.paused_at IS NULL, 0, "
-        "TIMESTAMPDIFF(SECOND, c.paused_at, UTC_TIMESTAMP()))) DIV 60 AS paused_minutes "
+        "TIMESTAMPDIFF(SECOND, c.paused_at, UTC_TIMESTAMP()))) DIV 60 AS paused_minutes, "
+        "(SELECT m.reference FROM complaints m WHERE m.id = c.merged_into) AS merged_into "
         "FROM complaints c JOIN customers cu ON cu.id = c.customer_id "
         "JOIN users o ON o.id = c.owner_id JOIN users f ON f.id = c.first_responder_id "
         "JOIN departments d ON d.id = c.dept_id "
@@ -77,7 +78,16 @@ int cp_case_page(kf_req *req)
             "SELECT a.id, a.filename, a.content_type, a.size, u.display_name AS who, "
             "DATE_FORMAT(a.uploaded_at, '%Y-%m-%d %H:%i') AS at FROM complaint_attachments a "
             "JOIN users u ON u.id = a.uploaded_by WHERE a.complaint_id = ? ORDER BY a.id",
-            "i", c.id) < 0)
+            "i", c.id) < 0 ||
+        kf_db_rows_to_hdf(db, hdf, "Related",
+            "SELECT r.reference, r.step FROM complaint_links l JOIN complaints r "
+            "ON r.id = IF(l.a_id = ?, l.b_id, l.a_id) WHERE (l.a_id = ? OR l.b_id = ?) "
+            "AND r.dept_path LIKE CONCAT(?, '%') ORDER BY r.reference LIMIT 100",
+            "iiis", c.id, c.id, c.id, kf_scope_path(req)) < 0 ||
+        kf_db_rows_to_hdf(db, hdf, "MergedFrom",
+            "SELECT m.reference FROM complaints m WHERE m.merged_into = ? "
+            "AND m.dept_path LIKE CONCAT(?, '%') ORDER BY m.reference LIMIT 100",
+            "is", c.id, kf_scope_path(req)) < 0)
         return KF_FAIL;
     kf_set_int(hdf, "Complaints.attach_max_kb", cp_attachment_limit() / 1024);
     {

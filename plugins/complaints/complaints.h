@@ -12,6 +12,7 @@
  * evidence.c POST /complaints/:ref/attach, GET /complaints/:ref/attachments/:id
  * filecheck.c the pure type sniffing and file name cleaning (evidence.h)
  * clock.c    POST /complaints/:ref/{pause,resume}
+ * merge.c    POST /complaints/:ref/{merge,link}
  * panel.c    the dashboard panel
  */
 #ifndef KF_COMPLAINTS_H
@@ -84,6 +85,8 @@ int cp_act_abnormal(kf_req *req);
 int cp_act_reopen(kf_req *req);
 int cp_act_attach(kf_req *req);
 int cp_act_pause(kf_req *req);
+int cp_act_merge(kf_req *req);
+int cp_act_link(kf_req *req);
 int cp_act_resume(kf_req *req);
 int cp_attachment_get(kf_req *req);
 /* evidence.c: the attachment size limit in bytes */

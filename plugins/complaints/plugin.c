@@ -24,6 +24,8 @@ static const kf_route cp_routes[] = {
     { "POST", "/:ref/reopen",       KF_ROLE_MANAGER, 0, cp_act_reopen },
     { "POST", "/:ref/pause",        KF_ROLES_STAFF, 0, cp_act_pause },
     { "POST", "/:ref/resume",       KF_ROLES_STAFF, 0, cp_act_resume },
+    { "POST", "/:ref/merge",        KF_ROLES_STAFF, 0, cp_act_merge },
+    { "POST", "/:ref/link",         KF_ROLES_STAFF, 0, cp_act_link },
     { "POST", "/:ref/attach",       KF_ROLES_STAFF, 0, cp_act_attach },
     { "GET",  "/:ref/attachments/:id", KF_ROLES_STAFF | KF_ROLE_AUDITOR, 0, cp_attachment_get },
     { NULL, NULL, 0, 0, NULL },

@@ -6,6 +6,16 @@
   <?cs if:Case.overdue_resolution == 1 || Case.overdue_contact == 1 ?><span class="badge" id="case-overdue"><?cs var:L.complaints.case.overdue ?></span><?cs /if ?>
 </h1>
 <?cs if:Case.abnormal == 1 ?><p class="alert"><?cs var:L.complaints.abnormal_hint ?></p><?cs /if ?>
+<?cs if:Case.merged_into ?><p class="alert" id="case-merged-into"><?cs var:L.complaints.case.merged_into ?> <a href="/complaints/<?cs var:Case.merged_into ?>"><?cs var:Case.merged_into ?></a></p><?cs /if ?>
+<?cs if:subcount(Related) || subcount(MergedFrom) ?>
+<section class="card" id="case-related">
+  <h2><?cs var:L.complaints.case.related ?></h2>
+  <ul>
+  <?cs each:r = Related ?><li data-related="<?cs var:r.reference ?>"><a href="/complaints/<?cs var:r.reference ?>"><?cs var:r.reference ?></a> <span class="muted"><?cs var:L["complaints.step." + r.step] ?></span></li><?cs /each ?>
+  <?cs each:m = MergedFrom ?><li data-merged-from="<?cs var:m.reference ?>"><?cs var:L.complaints.case.merged_from ?> <a href="/complaints/<?cs var:m.reference ?>"><?cs var:m.reference ?></a></li><?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
 
 <section class="card" id="case-guide">
   <h2><?cs var:L.complaints.case.guide ?></h2>
@@ -183,6 +193,19 @@
     <label><?cs var:L.complaints.field.amount ?><input name="amount" inputmode="decimal" pattern="[0-9]+(\.[0-9]{1,2})?" value="0"></label>
     <label><?cs var:L.complaints.field.basis ?><input name="basis" maxlength="255"></label>
     <button type="submit"><?cs var:L.complaints.action.compensation ?></button>
+  </form>
+
+  <form method="post" action="/complaints/<?cs var:Case.reference ?>/link" id="form-link" class="form-grid">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <label><?cs var:L.complaints.field.target ?><input name="target" required pattern="TS-[0-9]{4}-[0-9]{6}" placeholder="TS-0000-000000"></label>
+    <button type="submit"><?cs var:L.complaints.action.link ?></button>
+  </form>
+
+  <form method="post" action="/complaints/<?cs var:Case.reference ?>/merge" id="form-merge" class="form-grid">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <label><?cs var:L.complaints.field.merge_target ?><input name="target" required pattern="TS-[0-9]{4}-[0-9]{6}" placeholder="TS-0000-000000"></label>
+    <label><?cs var:L.complaints.field.note ?><input name="note" maxlength="4000"></label>
+    <button type="submit"><?cs var:L.complaints.action.merge ?></button>
   </form>
 
   <?cs if:Case.abnormal != 1 ?>
