@@ -2,20 +2,23 @@
  *
  * The customer is picked by customer number, or created from name and
  * phone (a walk-in customer gets the complaint's reference as customer
- * number).  All five classifications are required.  The user taking it
- * is first responder (首问责任人) and owner; the case belongs to their
- * department.  The reference TS-YYYY-NNNNNN is gap-free per year: the
- * year's counter row is locked FOR UPDATE in the same transaction as
- * the insert, so a failed intake rolls the number back.  Due times come
- * from due.c (calendar or working hours, deadline.c) and the configuration.  The form may carry one piece
- * of evidence (field "file", checked like /attach before anything is
- * stored, then kept in the same transaction).
+ * number).  All five classifications are required; the form's checks
+ * live in intake_check.c (no database: fuzzed and unit-tested).  The
+ * user taking it is first responder (首问责任人) and owner; the case
+ * belongs to their department.  The reference TS-YYYY-NNNNNN is
+ * gap-free per year: the year's counter row is locked FOR UPDATE in the
+ * same transaction as the insert, so a failed intake rolls the number
+ * back.  Due times come from due.c (calendar or working hours) and the
+ * configuration.  The form may carry one piece of evidence (field
+ * "file", checked like /attach before anything is stored, then kept in
+ * the same transaction).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "complaints.h"
+#include "intake_check.h"
 
 static void form_data(kf_req *req)
 {
@@ -51,39 +54,6 @@ static int form_error(kf_req *req, const char *key)
     return form_error_status(req, key, 400);
 }
 
-/* "YYYY-MM-DDTHH:MM" or "YYYY-MM-DD HH:MM[:SS]" (UTC), not in the future
- * and not more than a year back; empty means now. */
-static bool parse_received(const char *s, char out[20])
-{
-    int y, mo, d, h, mi, sec = 0;
-    char sep;
-    struct tm tm = { 0 };
-    time_t t, now = time(NULL);
-
-    if (s == NULL || *s == '\0') {
-        gmtime_r(&now, &tm);
-        strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
-        return true;
-    }
-    if (strlen(s) > 19 || sscanf(s, "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &sec) < 6 ||
-        (sep != 'T' && sep != ' '))
-        return false;
-    if (y < 2000 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
-        sec < 0 || sec > 59)
-        return false;
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = h;
-    tm.tm_min = mi;
-    tm.tm_sec = sec;
-    t = timegm(&tm);
-    if (tm.tm_mday != d || t > now + 300 || t < now - 366L * 86400)
-        return false;
-    snprintf(out, 20, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, sec);
-    return true;
-}
-
 int cp_intake_save(kf_req *req)
 {
     kf_db *db = kf_req_db(req);
@@ -108,20 +78,16 @@ int cp_intake_save(kf_req *req)
     const char *ev_type = NULL, *ev_why = NULL;
     long ev_size = 0;
 
-    if (!cp_in(cp_severities, severity) || !cp_in(cp_causes, cause) ||
-        !cp_in(cp_channels, channel) || !cp_in(cp_behaviours, behaviour) ||
-        !cp_in(cp_purposes, purpose))
-        return form_error(req, "classification");
-    if (desc == NULL || *desc == '\0')
-        return form_error(req, "description");
-    if (!parse_received(kf_req_field(req, "received_at"), received))
+    const char *invalid = cp_intake_check(kf_req_hdf(req), now);
+
+    if (invalid != NULL)
+        return form_error(req, invalid);
+    if (!cp_parse_received(kf_req_field(req, "received_at"), now, received))
         return form_error(req, "received_at");
     if (cust_no && *cust_no == '\0')
         cust_no = NULL;
     if (cust_name && *cust_name == '\0')
         cust_name = NULL;
-    if (cust_no == NULL && cust_name == NULL)
-        return form_error(req, "customer");
     if (cp_due_times(req, severity, received, fc_due, res_due) != 0)
         return KF_FAIL;
     gmtime_r(&now, &tm);
