@@ -4,9 +4,9 @@
   <p class="stat"><span><?cs var:L.complaints.panel.mine ?></span> <strong id="cp-mine"><?cs var:ComplaintsPanel.mine_count ?></strong></p>
   <p class="stat"><span><?cs var:L.complaints.panel.reply_rate ?></span> <strong id="cp-reply-rate"><?cs if:ComplaintsPanel.reply_rate ?><?cs var:ComplaintsPanel.reply_rate ?>%<?cs else ?>–<?cs /if ?></strong></p>
 </div>
-<figure id="cp-causes">
+<figure id="cp-causes" class="chart">
   <figcaption><?cs var:L.complaints.panel.by_cause ?></figcaption>
-  <svg xmlns="http://www.w3.org/2000/svg" width="460" height="<?cs var:ComplaintsPanel.chart_height ?>" viewBox="0 0 460 <?cs var:ComplaintsPanel.chart_height ?>" role="img" aria-label="<?cs var:L.complaints.panel.by_cause ?>">
+  <svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 460 <?cs var:ComplaintsPanel.chart_height ?>" role="img" aria-label="<?cs var:L.complaints.panel.by_cause ?>">
   <?cs each:b = ComplaintsPanel.causes ?>
     <g data-cause="<?cs var:b.cause ?>" data-count="<?cs var:b.count ?>">
       <text x="0" y="<?cs var:b.ty ?>" font-size="12" fill="currentColor"><?cs var:L["complaints.cause." + b.cause] ?></text>
