@@ -24,12 +24,8 @@
 #include <string.h>
 #include "complaints.h"
 
-/* begin_case answered the request itself (a refusal page) */
-#define CP_ANSWERED 1
-#define ANSWER(rc) ((rc) == CP_ANSWERED ? KF_DONE : (rc))
-
 /* begins, locks the case; 0 ready, else the status to return (through ANSWER) */
-static int begin_case(kf_req *req, cp_case *c, bool need_open)
+int cp_begin_case(kf_req *req, cp_case *c, bool need_open)
 {
     int rc;
 
@@ -51,7 +47,7 @@ static int begin_case(kf_req *req, cp_case *c, bool need_open)
 }
 
 /* commits and goes back to the case page with a flash */
-static int finish(kf_req *req, const cp_case *c, const char *flash)
+int cp_finish(kf_req *req, const cp_case *c, const char *flash)
 {
     char path[64];
     if (kf_db_commit(kf_req_db(req)) != 0) {
@@ -63,13 +59,13 @@ static int finish(kf_req *req, const cp_case *c, const char *flash)
     return kf_resp_redirect(req, path);
 }
 
-static int fail(kf_req *req)
+int cp_fail(kf_req *req)
 {
     kf_db_rollback(kf_req_db(req));
     return KF_FAIL;
 }
 
-static int refuse(kf_req *req, int status, const char *reason)
+int cp_refuse_rb(kf_req *req, int status, const char *reason)
 {
     kf_db_rollback(kf_req_db(req));
     return cp_refuse(req, status, reason);
@@ -100,11 +96,11 @@ int cp_act_step(kf_req *req)
 
     if (kf_req_text(req, "note", CP_TEXT_MAX) == NULL && kf_req_field(req, "note"))
         return 400;
-    if ((rc = begin_case(req, &c, false)) != 0)
-        return ANSWER(rc);
+    if ((rc = cp_begin_case(req, &c, false)) != 0)
+        return CP_ANSWER(rc);
     to = to_name && *to_name ? cp_step_parse(to_name) : cp_step_next(c.step);
     if (to < 0)
-        return refuse(req, 409, "illegal");
+        return cp_refuse_rb(req, 409, "illegal");
     if (!kf_req_int(req, "satisfaction", 1, 5, &sat))
         sat = 0;
     m = (cp_move){ .from = c.step, .to = (enum cp_step)to, .manager = u->role == KF_ROLE_MANAGER,
@@ -112,15 +108,15 @@ int cp_act_step(kf_req *req)
                    .improvement = impr != NULL, .satisfaction = (int)sat, .reason = note != NULL,
                    .pending_comp = c.pending_comp };
     if (c.step == CP_CLOSED)
-        return refuse(req, 409, "use_reopen");
+        return cp_refuse_rb(req, 409, "use_reopen");
     v = cp_check(&m);
     if (v != CP_OK)
-        return refuse(req, 409, cp_verdict_name(v));
+        return cp_refuse_rb(req, 409, cp_verdict_name(v));
 
     switch ((enum cp_step)to) {
     case CP_DEPT_DECIDED:
         if (!kf_req_int(req, "handling_dept_id", 1, INT64_MAX, &hdept))
-            return refuse(req, 400, "invalid");
+            return cp_refuse_rb(req, 400, "invalid");
         rc = kf_db_exec(db, "UPDATE complaints SET step = 'dept_decided', handling_dept_id = "
                         "(SELECT id FROM departments WHERE id = ? AND active = 1), "
                         "updated_at = UTC_TIMESTAMP() WHERE id = ?", "ii", (int64_t)hdept, c.id);
@@ -131,7 +127,9 @@ int cp_act_step(kf_req *req)
         break;
     case CP_CLOSED:
         rc = kf_db_exec(db, "UPDATE complaints SET step = 'closed', root_cause = ?, improvement = ?, "
-                        "reasonable = ?, closed_at = UTC_TIMESTAMP(), updated_at = UTC_TIMESTAMP() "
+                        "reasonable = ?, closed_at = UTC_TIMESTAMP(), updated_at = UTC_TIMESTAMP(), "
+                        "paused_seconds = paused_seconds + IF(paused_at IS NULL, 0, "
+                        "GREATEST(0, TIMESTAMPDIFF(SECOND, paused_at, UTC_TIMESTAMP()))), paused_at = NULL "
                         "WHERE id = ?", "ssIi", root, impr,
                         (int64_t)(reasonable && strcmp(reasonable, "1") == 0 ? 1 :
                                   reasonable && strcmp(reasonable, "0") == 0 ? 0 : -1), c.id);
@@ -142,18 +140,18 @@ int cp_act_step(kf_req *req)
         break;
     }
     if (rc != 0)
-        return fail(req);
+        return cp_fail(req);
     if (to == CP_DEPT_DECIDED &&
         (kf_db_int(db, &hset, "SELECT COUNT(*) FROM complaints WHERE id = ? AND handling_dept_id "
                    "IS NOT NULL", "i", c.id) != 1 || hset == 0))
-        return refuse(req, 400, "invalid");
+        return cp_refuse_rb(req, 400, "invalid");
     snprintf(before, sizeof before, "step=%s", cp_step_name(c.step));
     snprintf(after, sizeof after, "step=%s", cp_step_name((enum cp_step)to));
     if (cp_event(req, c.id, "step", cp_step_name(c.step), cp_step_name((enum cp_step)to), -1,
                  to == CP_CLOSED && root ? root : note) != 0 ||
         kf_audit(req, "complaint.step", "complaint", c.ref, before, after) != 0)
-        return fail(req);
-    return finish(req, &c, "complaints.flash.stepped");
+        return cp_fail(req);
+    return cp_finish(req, &c, "complaints.flash.stepped");
 }
 
 int cp_act_reply(kf_req *req)
@@ -167,8 +165,8 @@ int cp_act_reply(kf_req *req)
 
     if (!cp_in(cp_channels, channel) || text == NULL)
         return 400;
-    if ((rc = begin_case(req, &c, true)) != 0)
-        return ANSWER(rc);
+    if ((rc = cp_begin_case(req, &c, true)) != 0)
+        return CP_ANSWER(rc);
     snprintf(after, sizeof after, "replies=%d; channel=%s", c.replies + 1, channel);
     if (kf_db_exec(db, "INSERT INTO complaint_replies (complaint_id, at, user_id, channel, text) "
                    "VALUES (?, UTC_TIMESTAMP(), ?, ?, ?)", "iiss", c.id, kf_req_user(req)->id,
@@ -178,8 +176,8 @@ int cp_act_reply(kf_req *req)
                    "WHERE id = ?", "i", c.id) != 0 ||
         cp_event(req, c.id, "reply", NULL, NULL, -1, text) != 0 ||
         kf_audit(req, "complaint.reply", "complaint", c.ref, NULL, after) != 0)
-        return fail(req);
-    return finish(req, &c, "complaints.flash.replied");
+        return cp_fail(req);
+    return cp_finish(req, &c, "complaints.flash.replied");
 }
 
 int cp_act_handover(kf_req *req)
@@ -195,16 +193,16 @@ int cp_act_handover(kf_req *req)
 
     if (!kf_req_int(req, "to_user", 1, INT64_MAX, &to_user))
         return 400;
-    if ((rc = begin_case(req, &c, true)) != 0)
-        return ANSWER(rc);
+    if ((rc = cp_begin_case(req, &c, true)) != 0)
+        return CP_ANSWER(rc);
     if (to_user == c.owner_id)
-        return refuse(req, 409, "same_owner");
+        return cp_refuse_rb(req, 409, "same_owner");
     st = kf_db_query(db, "SELECT u.dept_id, d.path FROM users u JOIN departments d ON d.id = u.dept_id "
                      "WHERE u.id = ? AND u.active = 1 AND d.active = 1 "
                      "AND u.role IN ('employee', 'manager') AND d.path LIKE CONCAT(?, '%')",
                      "is", (int64_t)to_user, kf_scope_path(req));
     if (st == NULL)
-        return fail(req);
+        return cp_fail(req);
     rc = kf_stmt_next(st);
     if (rc == 1) {
         dept_id = kf_stmt_int(st, 0);
@@ -214,15 +212,15 @@ int cp_act_handover(kf_req *req)
     }
     kf_stmt_close(st);
     if (rc < 0)
-        return fail(req);
+        return cp_fail(req);
     if (rc == 0)
-        return refuse(req, 400, "invalid");
+        return cp_refuse_rb(req, 400, "invalid");
     snprintf(before, sizeof before, "owner=%lld", (long long)c.owner_id);
     snprintf(after, sizeof after, "owner=%lld; dept=%lld", to_user, (long long)dept_id);
     if (cp_event(req, c.id, "handover", NULL, NULL, (int64_t)to_user, note) != 0 ||
         kf_audit(req, "complaint.handover", "complaint", c.ref, before, after) != 0)
-        return fail(req);
-    return finish(req, &c, "complaints.flash.handed_over");
+        return cp_fail(req);
+    return cp_finish(req, &c, "complaints.flash.handed_over");
 }
 
 int cp_act_compensation(kf_req *req)
@@ -243,8 +241,8 @@ int cp_act_compensation(kf_req *req)
         amount_s = "0";
     if (!cp_parse_amount(amount_s ? amount_s : "0", 1000000000LL, &cents))
         return 400;
-    if ((rc = begin_case(req, &c, true)) != 0)
-        return ANSWER(rc);
+    if ((rc = cp_begin_case(req, &c, true)) != 0)
+        return CP_ANSWER(rc);
     pending = cp_comp_needs_approval(cents, cp_comp_limit(), c.abnormal);
     snprintf(amount, sizeof amount, "%lld.%02lld", (long long)(cents / 100), (long long)(cents % 100));
     snprintf(after, sizeof after, "remedy=%s; amount=%s; status=%s", remedy, amount,
@@ -263,8 +261,8 @@ int cp_act_compensation(kf_req *req)
                         kf_req_user(req)->id, kf_req_user(req)->id);
     if (rc != 0 || cp_event(req, c.id, "compensation", NULL, NULL, -1, after) != 0 ||
         kf_audit(req, "complaint.compensation", "complaint", c.ref, NULL, after) != 0)
-        return fail(req);
-    return finish(req, &c, pending ? "complaints.flash.comp_pending" : "complaints.flash.comp_granted");
+        return cp_fail(req);
+    return cp_finish(req, &c, pending ? "complaints.flash.comp_pending" : "complaints.flash.comp_granted");
 }
 
 int cp_act_approve(kf_req *req)
@@ -281,17 +279,17 @@ int cp_act_approve(kf_req *req)
 
     if (!kf_req_int(req, "comp_id", 1, INT64_MAX, &comp_id))
         return 400;
-    if ((rc = begin_case(req, &c, true)) != 0)
-        return ANSWER(rc);
+    if ((rc = cp_begin_case(req, &c, true)) != 0)
+        return CP_ANSWER(rc);
     rc = kf_db_int(db, &proposer, "SELECT proposed_by FROM complaint_compensations WHERE id = ? "
                    "AND complaint_id = ? AND status = 'pending' FOR UPDATE", "ii",
                    (int64_t)comp_id, c.id);
     if (rc < 0)
-        return fail(req);
+        return cp_fail(req);
     if (rc == 0)
-        return refuse(req, 409, "not_pending");
+        return cp_refuse_rb(req, 409, "not_pending");
     if (!reject && !cp_comp_may_approve(u->role == KF_ROLE_MANAGER, u->id, proposer))
-        return refuse(req, 409, "own_proposal");
+        return cp_refuse_rb(req, 409, "own_proposal");
     snprintf(obj, sizeof obj, "compensation=%lld; status=%s", comp_id, reject ? "rejected" : "approved");
     if (reject)
         rc = kf_db_exec(db, "UPDATE complaint_compensations SET status = 'rejected', approved_by = ?, "
@@ -302,8 +300,8 @@ int cp_act_approve(kf_req *req)
     if (rc != 0 || cp_event(req, c.id, reject ? "reject" : "approve", NULL, NULL, -1, obj) != 0 ||
         kf_audit(req, reject ? "complaint.reject" : "complaint.approve", "complaint", c.ref,
                  "status=pending", obj) != 0)
-        return fail(req);
-    return finish(req, &c, reject ? "complaints.flash.rejected" : "complaints.flash.approved");
+        return cp_fail(req);
+    return cp_finish(req, &c, reject ? "complaints.flash.rejected" : "complaints.flash.approved");
 }
 
 int cp_act_abnormal(kf_req *req)
@@ -325,16 +323,16 @@ int cp_act_abnormal(kf_req *req)
     }
     if (len == 0)
         return 400;
-    if ((rc = begin_case(req, &c, true)) != 0)
-        return ANSWER(rc);
+    if ((rc = cp_begin_case(req, &c, true)) != 0)
+        return CP_ANSWER(rc);
     snprintf(after, sizeof after, "abnormal=1; signs=%s", signs);
     if (kf_db_exec(db, "UPDATE complaints SET abnormal = 1, abnormal_signs = ?, "
                    "updated_at = UTC_TIMESTAMP() WHERE id = ?", "si", signs, c.id) != 0 ||
         cp_event(req, c.id, "abnormal", NULL, NULL, -1, note ? note : signs) != 0 ||
         kf_audit(req, "complaint.abnormal", "complaint", c.ref, c.abnormal ? "abnormal=1" : "abnormal=0",
                  after) != 0)
-        return fail(req);
-    return finish(req, &c, "complaints.flash.flagged");
+        return cp_fail(req);
+    return cp_finish(req, &c, "complaints.flash.flagged");
 }
 
 int cp_act_reopen(kf_req *req)
@@ -346,17 +344,17 @@ int cp_act_reopen(kf_req *req)
     enum cp_verdict v;
     int rc;
 
-    if ((rc = begin_case(req, &c, false)) != 0)
-        return ANSWER(rc);
+    if ((rc = cp_begin_case(req, &c, false)) != 0)
+        return CP_ANSWER(rc);
     m = (cp_move){ .from = c.step, .to = CP_RECORDED,
                    .manager = kf_req_user(req)->role == KF_ROLE_MANAGER, .reason = reason != NULL };
     v = cp_check(&m);
     if (v != CP_OK)
-        return refuse(req, 409, cp_verdict_name(v));
+        return cp_refuse_rb(req, 409, cp_verdict_name(v));
     if (kf_db_exec(db, "UPDATE complaints SET step = 'recorded', closed_at = NULL, "
                    "updated_at = UTC_TIMESTAMP() WHERE id = ?", "i", c.id) != 0 ||
         cp_event(req, c.id, "reopen", "closed", "recorded", -1, reason) != 0 ||
         kf_audit(req, "complaint.reopen", "complaint", c.ref, "step=closed", "step=recorded") != 0)
-        return fail(req);
-    return finish(req, &c, "complaints.flash.reopened");
+        return cp_fail(req);
+    return cp_finish(req, &c, "complaints.flash.reopened");
 }

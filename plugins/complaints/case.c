@@ -36,8 +36,14 @@ int cp_case_page(kf_req *req)
         "cu.customer_no, cu.name AS customer_name, cu.phone AS customer_phone, "
         "o.display_name AS owner_name, f.display_name AS first_name, "
         "d.name_zh AS dept_zh, d.name_en AS dept_en, hd.name_zh AS hdept_zh, hd.name_en AS hdept_en, "
-        "(c.step <> 'closed' AND c.resolution_due < UTC_TIMESTAMP()) AS overdue_resolution, "
-        "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()) AS overdue_contact "
+        "(c.step <> 'closed' AND c.paused_at IS NULL AND c.resolution_due < UTC_TIMESTAMP()) "
+        "AS overdue_resolution, "
+        "(c.first_contact_at IS NULL AND c.paused_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()) "
+        "AS overdue_contact, "
+        "(c.paused_at IS NOT NULL) AS paused, DATE_FORMAT(c.paused_at, '%Y-%m-%d %H:%i') AS paused_since, "
+        "(c.paused_seconds + IF(c.paused_at IS NULL, 0, "
+        "TIMESTAMPDIFF(SECOND, c.paused_at, UTC_TIMESTAMP()))) DIV 60 AS paused_minutes, "
+        "(SELECT m.reference FROM complaints m WHERE m.id = c.merged_into) AS merged_into "
         "FROM complaints c JOIN customers cu ON cu.id = c.customer_id "
         "JOIN users o ON o.id = c.owner_id JOIN users f ON f.id = c.first_responder_id "
         "JOIN departments d ON d.id = c.dept_id "
@@ -67,8 +73,27 @@ int cp_case_page(kf_req *req)
             "a.display_name AS approver, DATE_FORMAT(p.approved_at, '%Y-%m-%d %H:%i') AS approved_at "
             "FROM complaint_compensations p JOIN users u ON u.id = p.proposed_by "
             "LEFT JOIN users a ON a.id = p.approved_by WHERE p.complaint_id = ? ORDER BY p.id",
-            "i", c.id) < 0)
+            "i", c.id) < 0 ||
+        kf_db_rows_to_hdf(db, hdf, "Attachments",
+            "SELECT a.id, a.filename, a.content_type, a.size, u.display_name AS who, "
+            "DATE_FORMAT(a.uploaded_at, '%Y-%m-%d %H:%i') AS at FROM complaint_attachments a "
+            "JOIN users u ON u.id = a.uploaded_by WHERE a.complaint_id = ? ORDER BY a.id",
+            "i", c.id) < 0 ||
+        kf_db_rows_to_hdf(db, hdf, "Related",
+            "SELECT r.reference, r.step FROM complaint_links l JOIN complaints r "
+            "ON r.id = IF(l.a_id = ?, l.b_id, l.a_id) WHERE (l.a_id = ? OR l.b_id = ?) "
+            "AND r.dept_path LIKE CONCAT(?, '%') ORDER BY r.reference LIMIT 100",
+            "iiis", c.id, c.id, c.id, kf_scope_path(req)) < 0 ||
+        kf_db_rows_to_hdf(db, hdf, "MergedFrom",
+            "SELECT m.reference FROM complaints m WHERE m.merged_into = ? "
+            "AND m.dept_path LIKE CONCAT(?, '%') ORDER BY m.reference LIMIT 100",
+            "is", c.id, kf_scope_path(req)) < 0)
         return KF_FAIL;
+    kf_set_int(hdf, "Complaints.attach_max_kb", cp_attachment_limit() / 1024);
+    {
+        long long pm = hdf_get_int_value(hdf, "Case.paused_minutes", 0);
+        kf_setf(hdf, "Complaints.paused_total", "%lld:%02lld", pm / 60, pm % 60);
+    }
 
     /* the abnormal signs, one HDF node each for their labels */
     {

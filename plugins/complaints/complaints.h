@@ -2,12 +2,17 @@
  *
  * plugin.c   descriptor and routes
  * workflow.c the pure state machine (workflow.h)
- * deadline.c due times per severity (deadline.h)
+ * deadline.c due times per severity, calendar or working hours (deadline.h)
+ * due.c      the due times of a new case from settings and holidays
  * common.c   case lookup in scope, refusals, enumerations into HDF
  * intake.c   GET/POST /complaints/new
  * case.c     GET /complaints/:ref
  * actions.c  POST /complaints/:ref/{step,reply,handover,compensation,approve,abnormal,reopen}
  * lists.c    GET /complaints/ and /complaints/ledger
+ * evidence.c POST /complaints/:ref/attach, GET /complaints/:ref/attachments/:id
+ * filecheck.c the pure type sniffing and file name cleaning (evidence.h)
+ * clock.c    POST /complaints/:ref/{pause,resume}
+ * merge.c    POST /complaints/:ref/{merge,link}
  * panel.c    the dashboard panel
  */
 #ifndef KF_COMPLAINTS_H
@@ -51,6 +56,23 @@ int64_t cp_comp_limit(void);
 int cp_event(kf_req *req, int64_t case_id, const char *kind, const char *from_step,
              const char *to_step, int64_t target_user, const char *note);
 
+/* Actions (actions.c): begins a transaction and locks the case;
+ * 0 ready, else a status to return through CP_ANSWER (CP_ANSWERED when
+ * a refusal page was already rendered).  need_open refuses closed cases. */
+#define CP_ANSWERED 1
+#define CP_ANSWER(rc) ((rc) == CP_ANSWERED ? KF_DONE : (rc))
+int cp_begin_case(kf_req *req, cp_case *c, bool need_open);
+/* commits and redirects back to the case with a flash */
+int cp_finish(kf_req *req, const cp_case *c, const char *flash);
+/* rolls back; KF_FAIL */
+int cp_fail(kf_req *req);
+/* rolls back and answers the refusal page */
+int cp_refuse_rb(kf_req *req, int status, const char *reason);
+
+/* due.c: the first-contact and resolution due times ("YYYY-MM-DD HH:MM:SS"
+ * UTC) of a case of severity received at received; 0 or -1 */
+int cp_due_times(kf_req *req, const char *severity, const char *received, char fc[20], char res[20]);
+
 int cp_intake_form(kf_req *req);
 int cp_intake_save(kf_req *req);
 int cp_case_page(kf_req *req);
@@ -61,6 +83,22 @@ int cp_act_compensation(kf_req *req);
 int cp_act_approve(kf_req *req);
 int cp_act_abnormal(kf_req *req);
 int cp_act_reopen(kf_req *req);
+int cp_act_attach(kf_req *req);
+int cp_act_pause(kf_req *req);
+int cp_act_merge(kf_req *req);
+int cp_act_link(kf_req *req);
+int cp_act_resume(kf_req *req);
+int cp_attachment_get(kf_req *req);
+/* evidence.c: the attachment size limit in bytes */
+long cp_attachment_limit(void);
+/* reads the upload "file" and checks size and type: 0 ok (*data to free),
+ * KF_FAIL, or a refusal status (400, 413) with *reason */
+int cp_upload_read(kf_req *req, unsigned char **data, long *size, const char **type,
+                   const char **reason);
+/* stores it on the case with a timeline event and audit entry (inside
+ * the caller's transaction); 0 or -1 */
+int cp_attachment_store(kf_req *req, int64_t case_id, const char *ref, const unsigned char *data,
+                        long size, const char *type);
 int cp_list(kf_req *req);
 int cp_ledger(kf_req *req);
 int cp_panel(kf_req *req);

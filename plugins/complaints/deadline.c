@@ -38,3 +38,72 @@ bool cp_overdue(time_t now, time_t due, bool done)
 {
     return !done && now > due;
 }
+
+int cp_parse_hhmm(const char *s)
+{
+    if (s == NULL || strlen(s) != 5 || s[2] != ':' || s[0] < '0' || s[0] > '2' || s[1] < '0' ||
+        s[1] > '9' || s[3] < '0' || s[3] > '5' || s[4] < '0' || s[4] > '9')
+        return -1;
+    int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+    if (h > 24 || (h == 24 && m != 0))
+        return -1;
+    return h * 60 + m;
+}
+
+bool cp_is_workday(const cp_calendar *cal, int ymd, int wday)
+{
+    for (size_t i = 0; i < cal->ndays; i++)
+        if (cal->days[i].ymd == ymd)
+            return cal->days[i].workday;
+    return wday >= 1 && wday <= 5;
+}
+
+long cp_working_minutes(int hours, const cp_calendar *cal)
+{
+    long day = cal->end_min - cal->start_min;
+    return (long)(hours / 24) * day + (long)(hours % 24) * 60;
+}
+
+/* the civil date of a day number since 1970-01-01 (H. Hinnant's algorithm) */
+static int ymd_of(long long days)
+{
+    long long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+    long long doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
+    long long m = mp < 10 ? mp + 3 : mp - 9;
+    return (int)((y + (m <= 2)) * 10000 + m * 100 + d);
+}
+
+static long long floor_div(long long a, long long b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
+
+time_t cp_due_working(time_t received, int hours, const cp_calendar *cal)
+{
+    long long off = (long long)cal->tz_offset_min * 60;
+    long long cur = (long long)received + off;          /* local seconds */
+    long long left = (long long)cp_working_minutes(hours, cal) * 60;
+    long long day = floor_div(cur, 86400);
+
+    if (cal->end_min <= cal->start_min || left <= 0)
+        return received;
+    for (int n = 0; n < 3660; n++, day++) {
+        long long ds = day * 86400, from, to;
+        int wday = (int)(((day % 7) + 11) % 7);          /* 1970-01-01 was a Thursday (4) */
+        if (!cp_is_workday(cal, ymd_of(day), wday))
+            continue;
+        from = ds + cal->start_min * 60LL;
+        to = ds + cal->end_min * 60LL;
+        if (cur > from)
+            from = cur;
+        if (from >= to)
+            continue;
+        if (left <= to - from)
+            return (time_t)(from + left - off);
+        left -= to - from;
+    }
+    return (time_t)-1;
+}

@@ -4,6 +4,14 @@
  * are counted from received_at.  Defaults: general 24h / 5 days,
  * serious 2h / 2 days; configurable as Plugins.complaints.FirstContactHours.<sev>
  * and Plugins.complaints.ResolutionHours.<sev>.
+ *
+ * Working hours (Plugins.complaints.Clock = working): only the working
+ * day counts, WorkStart-WorkEnd (default 09:00-17:00) local time, local
+ * being UTC + TimezoneOffsetMinutes (default 480, China), Monday to
+ * Friday, minus holidays, plus make-up working days (调休).  A time limit
+ * of N*24 hours means N working days; the remainder counts as working
+ * hours: 2h = 2 working hours, 24h = one working day, 120h = five.
+ * The holiday list is passed in, so this stays pure.
  */
 #ifndef KF_COMPLAINTS_DEADLINE_H
 #define KF_COMPLAINTS_DEADLINE_H
@@ -19,6 +27,30 @@ int cp_due_default_hours(const char *severity, enum cp_due_kind kind);
 int cp_due_hours(const char *severity, enum cp_due_kind kind, const char *configured);
 /* received + hours */
 time_t cp_due_at(time_t received, int hours);
+/* one day that differs from the Monday-Friday rule */
+typedef struct cp_day {
+    int ymd;        /* local date as YYYYMMDD */
+    bool workday;   /* true: a make-up working day; false: a holiday */
+} cp_day;
+
+typedef struct cp_calendar {
+    int start_min;      /* working day start, minutes after local midnight */
+    int end_min;        /* working day end, > start_min */
+    int tz_offset_min;  /* local time = UTC + tz_offset_min */
+    const cp_day *days; /* exceptions, any order */
+    size_t ndays;
+} cp_calendar;
+
+/* "HH:MM" into minutes after midnight, -1 when malformed */
+int cp_parse_hhmm(const char *s);
+/* whether the local date ymd (weekday wday, 0 = Sunday) is worked */
+bool cp_is_workday(const cp_calendar *cal, int ymd, int wday);
+/* the time limit of hours expressed in working minutes */
+long cp_working_minutes(int hours, const cp_calendar *cal);
+/* received (UTC) + hours counted in working time; (time_t)-1 when no
+ * working time is found within ten years (a calendar of holidays only) */
+time_t cp_due_working(time_t received, int hours, const cp_calendar *cal);
+
 /* overdue when not done and now is past due */
 bool cp_overdue(time_t now, time_t due, bool done);
 

@@ -2,17 +2,23 @@
  *
  * The customer is picked by customer number, or created from name and
  * phone (a walk-in customer gets the complaint's reference as customer
- * number).  All five classifications are required.  The user taking it
- * is first responder (首问责任人) and owner; the case belongs to their
- * department.  The reference TS-YYYY-NNNNNN is gap-free per year: the
- * year's counter row is locked FOR UPDATE in the same transaction as
- * the insert, so a failed intake rolls the number back.  Due times come
- * from deadline.c and the configuration.
+ * number).  All five classifications are required; the form's checks
+ * live in intake_check.c (no database: fuzzed and unit-tested).  The
+ * user taking it is first responder (首问责任人) and owner; the case
+ * belongs to their department.  The reference TS-YYYY-NNNNNN is
+ * gap-free per year: the year's counter row is locked FOR UPDATE in the
+ * same transaction as the insert, so a failed intake rolls the number
+ * back.  Due times come from due.c (calendar or working hours) and the
+ * configuration.  The form may carry one piece of evidence (field
+ * "file", checked like /attach before anything is stored, then kept in
+ * the same transaction).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "complaints.h"
+#include "intake_check.h"
 
 static void form_data(kf_req *req)
 {
@@ -22,6 +28,7 @@ static void form_data(kf_req *req)
     char buf[32];
 
     cp_enums_to_hdf(hdf);
+    kf_set_int(hdf, "Complaints.attach_max_kb", cp_attachment_limit() / 1024);
     gmtime_r(&now, &tm);
     strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M", &tm);
     kf_set(hdf, "Complaints.now", buf);
@@ -33,46 +40,18 @@ int cp_intake_form(kf_req *req)
     return kf_render(req, "complaints/new.cs", "complaints.new.title");
 }
 
-/* re-shows the form with an error, status 400 */
-static int form_error(kf_req *req, const char *key)
+/* re-shows the form with an error, status 400 (or status) */
+static int form_error_status(kf_req *req, const char *key, int status)
 {
     form_data(req);
     kf_set(kf_req_hdf(req), "Complaints.form_error", key);
-    kf_resp_status(req, 400);
+    kf_resp_status(req, status);
     return kf_render(req, "complaints/new.cs", "complaints.new.title");
 }
 
-/* "YYYY-MM-DDTHH:MM" or "YYYY-MM-DD HH:MM[:SS]" (UTC), not in the future
- * and not more than a year back; empty means now. */
-static bool parse_received(const char *s, char out[20])
+static int form_error(kf_req *req, const char *key)
 {
-    int y, mo, d, h, mi, sec = 0;
-    char sep;
-    struct tm tm = { 0 };
-    time_t t, now = time(NULL);
-
-    if (s == NULL || *s == '\0') {
-        gmtime_r(&now, &tm);
-        strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
-        return true;
-    }
-    if (strlen(s) > 19 || sscanf(s, "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &sec) < 6 ||
-        (sep != 'T' && sep != ' '))
-        return false;
-    if (y < 2000 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
-        sec < 0 || sec > 59)
-        return false;
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = h;
-    tm.tm_min = mi;
-    tm.tm_sec = sec;
-    t = timegm(&tm);
-    if (tm.tm_mday != d || t > now + 300 || t < now - 366L * 86400)
-        return false;
-    snprintf(out, 20, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, sec);
-    return true;
+    return form_error_status(req, key, 400);
 }
 
 int cp_intake_save(kf_req *req)
@@ -91,41 +70,47 @@ int cp_intake_save(kf_req *req)
     const char *request = kf_req_text(req, "customer_request", CP_TEXT_MAX);
     char received[20], ref[40], after[256], path[64];
     int64_t customer_id = -1, year, last = 0, case_id;
-    int fc_hours, res_hours, rc;
+    char fc_due[20], res_due[20];
+    int rc;
     time_t now = time(NULL);
     struct tm tm;
+    unsigned char *ev = NULL;   /* optional evidence, checked before anything is stored */
+    const char *ev_type = NULL, *ev_why = NULL;
+    long ev_size = 0;
 
-    if (!cp_in(cp_severities, severity) || !cp_in(cp_causes, cause) ||
-        !cp_in(cp_channels, channel) || !cp_in(cp_behaviours, behaviour) ||
-        !cp_in(cp_purposes, purpose))
-        return form_error(req, "classification");
-    if (desc == NULL || *desc == '\0')
-        return form_error(req, "description");
-    if (!parse_received(kf_req_field(req, "received_at"), received))
+    const char *invalid = cp_intake_check(kf_req_hdf(req), now);
+
+    if (invalid != NULL)
+        return form_error(req, invalid);
+    if (!cp_parse_received(kf_req_field(req, "received_at"), now, received))
         return form_error(req, "received_at");
     if (cust_no && *cust_no == '\0')
         cust_no = NULL;
     if (cust_name && *cust_name == '\0')
         cust_name = NULL;
-    if (cust_no == NULL && cust_name == NULL)
-        return form_error(req, "customer");
-    fc_hours = cp_due_hours(severity, CP_DUE_FIRST_CONTACT,
-                            kf_setting(CP_PLUGIN, strcmp(severity, "serious") == 0 ?
-                                       "FirstContactHours.serious" : "FirstContactHours.general", NULL));
-    res_hours = cp_due_hours(severity, CP_DUE_RESOLUTION,
-                             kf_setting(CP_PLUGIN, strcmp(severity, "serious") == 0 ?
-                                        "ResolutionHours.serious" : "ResolutionHours.general", NULL));
+    if (cp_due_times(req, severity, received, fc_due, res_due) != 0)
+        return KF_FAIL;
     gmtime_r(&now, &tm);
     year = tm.tm_year + 1900;
+    if (kf_req_upload(req, "file", &ev_size) != NULL && ev_size > 0) {
+        rc = cp_upload_read(req, &ev, &ev_size, &ev_type, &ev_why);
+        if (rc == KF_FAIL)
+            return KF_FAIL;
+        if (rc != 0)
+            return form_error_status(req, ev_why, rc);
+    }
 
-    if (kf_db_begin(db) != 0)
+    if (kf_db_begin(db) != 0) {
+        free(ev);
         return KF_FAIL;
+    }
     if (cust_no) {
         rc = kf_db_int(db, &customer_id, "SELECT id FROM customers WHERE customer_no = ?", "s", cust_no);
         if (rc < 0)
             goto fail;
         if (rc == 0 && cust_name == NULL) {
             kf_db_rollback(db);
+            free(ev);
             return form_error(req, "customer_unknown");
         }
     }
@@ -159,22 +144,25 @@ int cp_intake_save(kf_req *req)
             "INSERT INTO complaints (reference, customer_id, dept_id, dept_path, severity, cause, "
             "channel, behaviour, purpose, description, customer_request, step, received_at, "
             "first_contact_due, resolution_due, first_responder_id, owner_id, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ? + INTERVAL ? HOUR, "
-            "? + INTERVAL ? HOUR, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-            "siissssssssssisiii", ref, customer_id, u->dept_id, u->dept_path, severity, cause,
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, "
+            "UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+            "siisssssssssssii", ref, customer_id, u->dept_id, u->dept_path, severity, cause,
             channel, behaviour, purpose, desc, request && *request ? request : NULL, received,
-            received, (int64_t)fc_hours, received, (int64_t)res_hours, u->id, u->id) != 0)
+            fc_due, res_due, u->id, u->id) != 0)
         goto fail;
     snprintf(after, sizeof after, "step=received; severity=%s; cause=%s; channel=%s; owner=%s",
              severity, cause, channel, u->login);
     if (cp_event(req, case_id, "received", NULL, "received", -1, NULL) != 0 ||
         kf_audit(req, "complaint.create", "complaint", ref, NULL, after) != 0 ||
+        (ev && cp_attachment_store(req, case_id, ref, ev, ev_size, ev_type) != 0) ||
         kf_db_commit(db) != 0)
         goto fail;
+    free(ev);
     snprintf(path, sizeof path, "/complaints/%s", ref);
     kf_flash(req, "complaints.flash.created");
     return kf_resp_redirect(req, path);
 fail:
     kf_db_rollback(db);
+    free(ev);
     return KF_FAIL;
 }

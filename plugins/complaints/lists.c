@@ -26,7 +26,7 @@
     "cu.name AS customer_name, cu.phone AS customer_phone, o.display_name AS owner_name, " \
     "DATE_FORMAT(c.received_at, '%Y-%m-%d %H:%i') AS received_at, " \
     "DATE_FORMAT(c.resolution_due, '%Y-%m-%d %H:%i') AS resolution_due, " \
-    "(c.step <> 'closed' AND (c.resolution_due < UTC_TIMESTAMP() OR " \
+    "(c.step <> 'closed' AND c.paused_at IS NULL AND (c.resolution_due < UTC_TIMESTAMP() OR " \
     "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))) AS overdue "
 #define LIST_COLS LIST_SELECT \
     "FROM complaints c JOIN customers cu ON cu.id = c.customer_id " \
@@ -88,7 +88,7 @@ int cp_list(kf_req *req)
     else if (strcmp(tab, "overdue") == 0)
         n = kf_db_rows_to_hdf(db, hdf, "List", LIST_COLS
             "WHERE c.step <> 'closed' AND c.dept_path LIKE CONCAT(?, '%') "
-            "AND (c.resolution_due < UTC_TIMESTAMP() OR "
+            "AND c.paused_at IS NULL AND (c.resolution_due < UTC_TIMESTAMP() OR "
             "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))" LIST_FILTERS,
             "s" LIST_TYPES, kf_scope_path(req), step, step, step, sev, sev, cause, cause,
             chan, chan, (int64_t)abn, (int64_t)abn, q, q, q, q, q, limit, offset);
@@ -141,7 +141,7 @@ static const char *date_field(kf_req *req, const char *name, char *buf, size_t l
 #define LEDGER_SUMS \
     "COUNT(*) AS total, SUM(c.reply_count > 0) AS replied, SUM(c.step = 'closed') AS closed, " \
     "SUM(c.step = 'closed' AND c.closed_at <= c.resolution_due) AS on_time, " \
-    "SUM(c.step <> 'closed' AND c.resolution_due < UTC_TIMESTAMP()) AS overdue, " \
+    "SUM(c.step <> 'closed' AND c.paused_at IS NULL AND c.resolution_due < UTC_TIMESTAMP()) AS overdue, " \
     "SUM(c.abnormal) AS abnormal, " \
     "ROUND(100 * SUM(c.reply_count > 0) / COUNT(*), 1) AS reply_rate, " \
     "ROUND(100 * SUM(c.step = 'closed' AND c.closed_at <= c.resolution_due) / " \

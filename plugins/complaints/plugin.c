@@ -2,7 +2,7 @@
  *
  * 投诉与抱怨: intake, the eight-step handling process, replies ledger,
  * hand-over, compensation with approval, abnormal complaints, lists,
- * ledger report and a dashboard panel.  Literal routes come before
+ * ledger report, evidence attachments and a dashboard panel.  Literal routes come before
  * "/:ref" so "new" and "ledger" are never taken for references.
  * GETs are open to every role (auditors read in scope; the core refuses
  * their POSTs), POSTs to staff; approve and reopen to managers.
@@ -22,6 +22,12 @@ static const kf_route cp_routes[] = {
     { "POST", "/:ref/approve",      KF_ROLE_MANAGER, 0, cp_act_approve },
     { "POST", "/:ref/abnormal",     KF_ROLES_STAFF, 0, cp_act_abnormal },
     { "POST", "/:ref/reopen",       KF_ROLE_MANAGER, 0, cp_act_reopen },
+    { "POST", "/:ref/pause",        KF_ROLES_STAFF, 0, cp_act_pause },
+    { "POST", "/:ref/resume",       KF_ROLES_STAFF, 0, cp_act_resume },
+    { "POST", "/:ref/merge",        KF_ROLES_STAFF, 0, cp_act_merge },
+    { "POST", "/:ref/link",         KF_ROLES_STAFF, 0, cp_act_link },
+    { "POST", "/:ref/attach",       KF_ROLES_STAFF, 0, cp_act_attach },
+    { "GET",  "/:ref/attachments/:id", KF_ROLES_STAFF | KF_ROLE_AUDITOR, 0, cp_attachment_get },
     { NULL, NULL, 0, 0, NULL },
 };
 

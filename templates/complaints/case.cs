@@ -2,9 +2,20 @@
 <h1><?cs var:L.complaints.case.title ?> <span id="case-ref"><?cs var:Case.reference ?></span>
   <span class="badge" id="case-step" data-step="<?cs var:Case.step ?>"><?cs var:L["complaints.step." + Case.step] ?></span>
   <?cs if:Case.abnormal == 1 ?><span class="badge" id="case-abnormal"><?cs var:L.complaints.field.abnormal ?></span><?cs /if ?>
+  <?cs if:Case.paused == 1 ?><span class="badge" id="case-paused"><?cs var:L.complaints.case.paused ?></span><?cs /if ?>
   <?cs if:Case.overdue_resolution == 1 || Case.overdue_contact == 1 ?><span class="badge" id="case-overdue"><?cs var:L.complaints.case.overdue ?></span><?cs /if ?>
 </h1>
 <?cs if:Case.abnormal == 1 ?><p class="alert"><?cs var:L.complaints.abnormal_hint ?></p><?cs /if ?>
+<?cs if:Case.merged_into ?><p class="alert" id="case-merged-into"><?cs var:L.complaints.case.merged_into ?> <a href="/complaints/<?cs var:Case.merged_into ?>"><?cs var:Case.merged_into ?></a></p><?cs /if ?>
+<?cs if:subcount(Related) || subcount(MergedFrom) ?>
+<section class="card" id="case-related">
+  <h2><?cs var:L.complaints.case.related ?></h2>
+  <ul>
+  <?cs each:r = Related ?><li data-related="<?cs var:r.reference ?>"><a href="/complaints/<?cs var:r.reference ?>"><?cs var:r.reference ?></a> <span class="muted"><?cs var:L["complaints.step." + r.step] ?></span></li><?cs /each ?>
+  <?cs each:m = MergedFrom ?><li data-merged-from="<?cs var:m.reference ?>"><?cs var:L.complaints.case.merged_from ?> <a href="/complaints/<?cs var:m.reference ?>"><?cs var:m.reference ?></a></li><?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
 
 <section class="card" id="case-guide">
   <h2><?cs var:L.complaints.case.guide ?></h2>
@@ -46,6 +57,7 @@
     <dt><?cs var:L.complaints.field.first_contact_due ?></dt><dd id="case-contact-due"><?cs var:Case.first_contact_due ?><?cs if:Case.overdue_contact == 1 ?> <span class="badge"><?cs var:L.complaints.case.overdue ?></span><?cs /if ?></dd>
     <dt><?cs var:L.complaints.field.first_contact_at ?></dt><dd><?cs var:Case.first_contact_at ?></dd>
     <dt><?cs var:L.complaints.field.resolution_due ?></dt><dd id="case-resolution-due"><?cs var:Case.resolution_due ?><?cs if:Case.overdue_resolution == 1 ?> <span class="badge"><?cs var:L.complaints.case.overdue ?></span><?cs /if ?></dd>
+    <dt><?cs var:L.complaints.field.paused_total ?></dt><dd id="case-paused-total" data-minutes="<?cs var:Case.paused_minutes ?>"><?cs var:Complaints.paused_total ?><?cs if:Case.paused == 1 ?> <span class="muted">(<?cs var:L.complaints.case.paused_since ?> <?cs var:Case.paused_since ?>)</span><?cs /if ?></dd>
     <dt><?cs var:L.complaints.field.closed_at ?></dt><dd><?cs var:Case.closed_at ?></dd>
     <dt><?cs var:L.complaints.field.satisfaction ?></dt><dd id="case-satisfaction"><?cs var:Case.satisfaction ?></dd>
     <dt><?cs var:L.complaints.field.root_cause ?></dt><dd><?cs var:Case.root_cause ?></dd>
@@ -101,6 +113,24 @@
   <?cs /if ?>
 </section>
 
+<section class="card">
+  <h2><?cs var:L.complaints.case.evidence ?></h2>
+  <?cs if:subcount(Attachments) ?>
+  <ul id="attachments">
+  <?cs each:a = Attachments ?><li data-attachment="<?cs var:a.id ?>"><a href="/complaints/<?cs var:Case.reference ?>/attachments/<?cs var:a.id ?>"><?cs var:a.filename ?></a>
+    <span class="muted"><?cs var:a.content_type ?> · <?cs var:a.size ?> B · <?cs var:a.who ?> · <?cs var:a.at ?></span></li><?cs /each ?>
+  </ul>
+  <?cs else ?><p class="muted"><?cs var:L.complaints.case.no_evidence ?></p><?cs /if ?>
+  <?cs if:Complaints.may_act == 1 ?>
+  <form method="post" action="/complaints/<?cs var:Case.reference ?>/attach" id="form-attach" class="form-grid" enctype="multipart/form-data">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <label><?cs var:L.complaints.field.file ?><input type="file" name="file" required accept="image/jpeg,image/png,image/gif,application/pdf,audio/mpeg,audio/wav,video/mp4,video/webm"></label>
+    <p class="muted"><?cs var:L.complaints.evidence_hint ?> <?cs var:Complaints.attach_max_kb ?> KiB</p>
+    <button type="submit"><?cs var:L.complaints.action.attach ?></button>
+  </form>
+  <?cs /if ?>
+</section>
+
 <?cs if:Complaints.may_act == 1 && Complaints.open == 1 ?>
 <section class="card" id="case-actions">
   <h2><?cs var:L.complaints.case.actions ?></h2>
@@ -123,6 +153,20 @@
     <label><?cs var:L.complaints.field.note ?><textarea name="note" rows="2" maxlength="4000"></textarea></label>
     <button type="submit" class="primary"><?cs var:L.complaints.action.advance ?> <?cs var:L["complaints.step." + Complaints.next] ?></button>
   </form>
+
+  <?cs if:Case.paused == 1 ?>
+  <form method="post" action="/complaints/<?cs var:Case.reference ?>/resume" id="form-resume" class="form-grid">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <label><?cs var:L.complaints.field.note ?><input name="note" maxlength="4000"></label>
+    <button type="submit"><?cs var:L.complaints.action.resume ?></button>
+  </form>
+  <?cs else ?>
+  <form method="post" action="/complaints/<?cs var:Case.reference ?>/pause" id="form-pause" class="form-grid">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <label><?cs var:L.complaints.field.pause_reason ?><input name="reason" maxlength="4000" required></label>
+    <button type="submit"><?cs var:L.complaints.action.pause ?></button>
+  </form>
+  <?cs /if ?>
 
   <form method="post" action="/complaints/<?cs var:Case.reference ?>/reply" id="form-reply" class="form-grid">
     <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
@@ -149,6 +193,19 @@
     <label><?cs var:L.complaints.field.amount ?><input name="amount" inputmode="decimal" pattern="[0-9]+(\.[0-9]{1,2})?" value="0"></label>
     <label><?cs var:L.complaints.field.basis ?><input name="basis" maxlength="255"></label>
     <button type="submit"><?cs var:L.complaints.action.compensation ?></button>
+  </form>
+
+  <form method="post" action="/complaints/<?cs var:Case.reference ?>/link" id="form-link" class="form-grid">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <label><?cs var:L.complaints.field.target ?><input name="target" required pattern="TS-[0-9]{4}-[0-9]{6}" placeholder="TS-0000-000000"></label>
+    <button type="submit"><?cs var:L.complaints.action.link ?></button>
+  </form>
+
+  <form method="post" action="/complaints/<?cs var:Case.reference ?>/merge" id="form-merge" class="form-grid">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <label><?cs var:L.complaints.field.merge_target ?><input name="target" required pattern="TS-[0-9]{4}-[0-9]{6}" placeholder="TS-0000-000000"></label>
+    <label><?cs var:L.complaints.field.note ?><input name="note" maxlength="4000"></label>
+    <button type="submit"><?cs var:L.complaints.action.merge ?></button>
   </form>
 
   <?cs if:Case.abnormal != 1 ?>

@@ -1,6 +1,6 @@
 <h1><?cs var:L.complaints.new.title ?></h1>
 <?cs if:Complaints.form_error ?><p class="alert" role="alert" id="form-error"><?cs var:L["complaints.form_error." + Complaints.form_error] ?></p><?cs /if ?>
-<form method="post" action="/complaints/new" class="card" id="intake">
+<form method="post" action="/complaints/new" class="card" id="intake" enctype="multipart/form-data">
   <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
   <fieldset class="form-grid">
     <legend><?cs var:L.complaints.new.customer_legend ?></legend>
@@ -36,6 +36,9 @@
     <label><?cs var:L.complaints.field.received_at ?>
       <input name="received_at" type="datetime-local" value="<?cs if:Query.received_at ?><?cs var:Query.received_at ?><?cs else ?><?cs var:Complaints.now ?><?cs /if ?>"></label>
     <p class="muted"><?cs var:L.complaints.new.received_hint ?></p>
+    <label><?cs var:L.complaints.case.evidence ?>
+      <input type="file" name="file" accept="image/jpeg,image/png,image/gif,application/pdf,audio/mpeg,audio/wav,video/mp4,video/webm"></label>
+    <p class="muted"><?cs var:L.complaints.evidence_hint ?> <?cs var:Complaints.attach_max_kb ?> KiB</p>
   </fieldset>
   <button type="submit" class="primary"><?cs var:L.complaints.new.submit ?></button>
 </form>

@@ -80,27 +80,30 @@ echo "loading $CASES complaints ..." | tee -a "$OUT"
 t0=$(date +%s)
 _mariadb kefu -e "
   SET SESSION unique_checks=0, foreign_key_checks=0;
+  INSERT INTO customers (customer_no, name, phone, dept_id, purchase_total, created_at)
+    SELECT CONCAT('B', seq), CONCAT('客户', seq), CONCAT('139', LPAD(seq, 8, '0')),
+           ELT(1 + seq MOD 3, 2, 3, 4), seq MOD 90000, UTC_TIMESTAMP() FROM seq_0_to_49999;
   INSERT INTO complaints (reference, customer_id, dept_id, dept_path, severity, cause, channel,
     behaviour, purpose, description, step, received_at, first_contact_due, resolution_due,
     first_responder_id, owner_id, created_at, updated_at, first_contact_at, closed_at, reply_count)
   SELECT CONCAT('TS-', 1900 + seq MOD 100, '-', LPAD(seq DIV 100, 6, '0')),
-    1 + seq MOD 5, ELT(1 + seq MOD 3, 2, 3, 4), ELT(1 + seq MOD 3, '/1/2/', '/1/3/', '/1/2/4/'),
+    (SELECT id FROM customers WHERE customer_no = CONCAT('B', seq MOD 50000)), ELT(1 + seq MOD 3, 2, 3, 4), ELT(1 + seq MOD 3, '/1/2/', '/1/3/', '/1/2/4/'),
     ELT(1 + seq MOD 2, 'general', 'serious'),
     ELT(1 + seq MOD 4, 'product_quality', 'service', 'price', 'integrity'),
     ELT(1 + seq MOD 4, 'phone', 'email', 'onsite', 'other'),
     ELT(1 + seq MOD 4, 'grumbling', 'publicity', 'venting', 'extreme'),
     ELT(1 + seq MOD 3, 'suggestion', 'criticism', 'accusation'),
     '客户反映柜台办理业务等候时间过长，服务态度有待改进。',
-    -- as in a real ledger: only the last month is still open
-    IF(seq > 43200, 'closed', ELT(1 + seq MOD 8, 'received','recorded','cause_analysed',
+    -- as in a real ledger: only the newest 2,000 cases are still open
+    IF(seq > 2000, 'closed', ELT(1 + seq MOD 8, 'received','recorded','cause_analysed',
        'dept_decided','solution_proposed','carried_out','feedback_collected','closed')),
     UTC_TIMESTAMP() - INTERVAL seq MINUTE, UTC_TIMESTAMP() - INTERVAL seq MINUTE + INTERVAL 1 DAY,
     UTC_TIMESTAMP() - INTERVAL seq MINUTE + INTERVAL 5 DAY,
     (SELECT id FROM users WHERE login='employee'), (SELECT id FROM users WHERE login='employee'),
     UTC_TIMESTAMP(), UTC_TIMESTAMP(),
-    IF(seq > 43200, UTC_TIMESTAMP() - INTERVAL seq MINUTE + INTERVAL 2 HOUR, NULL),
-    IF(seq > 43200, UTC_TIMESTAMP() - INTERVAL seq MINUTE + INTERVAL 3 DAY, NULL),
-    IF(seq > 43200, 1, 0)
+    IF(seq > 2000, UTC_TIMESTAMP() - INTERVAL seq MINUTE + INTERVAL 2 HOUR, NULL),
+    IF(seq > 2000, UTC_TIMESTAMP() - INTERVAL seq MINUTE + INTERVAL 3 DAY, NULL),
+    IF(seq > 2000, 1, 0)
   FROM seq_1_to_$CASES;" || exit 1
 echo "loaded in $(( $(date +%s) - t0 )) s: $(_mariadb -N kefu -e 'SELECT COUNT(*) FROM complaints') complaints" | tee -a "$OUT"
 
@@ -116,7 +119,7 @@ cat > "$INST/intake.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Cookie"] = "$EMP_COOKIE"
-wrk.body = "csrf=$EMP_CSRF&customer_no=C000001&severity=general&cause=service&channel=phone&behaviour=grumbling&purpose=criticism&description=%E7%AD%89%E5%80%99%E6%97%B6%E9%97%B4%E8%BF%87%E9%95%BF&customer_request=%E9%81%93%E6%AD%89"
+wrk.body = "csrf=$EMP_CSRF&customer_no=B17&severity=general&cause=service&channel=phone&behaviour=grumbling&purpose=criticism&description=%E7%AD%89%E5%80%99%E6%97%B6%E9%97%B4%E8%BF%87%E9%95%BF&customer_request=%E9%81%93%E6%AD%89"
 LUA
 before=$(_mariadb -N kefu -e 'SELECT COUNT(*) FROM complaints')
 wrk_line "complaint intake POST (303 expected)" -s "$INST/intake.lua" "$URL/complaints/new"

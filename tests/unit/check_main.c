@@ -33,6 +33,9 @@ int main(void)
     srunner_add_suite(sr, render_suite());
     srunner_add_suite(sr, auth_suite());
     srunner_add_suite(sr, complaints_workflow_suite());
+    srunner_add_suite(sr, complaints_evidence_suite());
+    srunner_add_suite(sr, complaints_deadline_suite());
+    srunner_add_suite(sr, complaints_intake_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);
