@@ -29,8 +29,8 @@
     "(c.step <> 'closed' AND c.paused_at IS NULL AND (c.resolution_due < UTC_TIMESTAMP() OR " \
     "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))) AS overdue "
 #define LIST_COLS "SELECT " LIST_FIELDS \
-    "FROM complaints c JOIN customers cu ON cu.id = c.customer_id " \
-    "JOIN users o ON o.id = c.owner_id "
+    "FROM complaints c JOIN customers cu FORCE INDEX (PRIMARY) ON cu.id = c.customer_id " \
+    "JOIN users o FORCE INDEX (PRIMARY) ON o.id = c.owner_id "
 #define LIST_WHERE \
     " AND (? = '' OR (? = 'open' AND c.step <> 'closed') OR c.step = ?)" \
     " AND (? = '' OR c.severity = ?) AND (? = '' OR c.cause = ?) AND (? = '' OR c.channel = ?)" \
@@ -45,7 +45,10 @@
      * the optimizer otherwise starts from customers and sorts everything */ \
     "SELECT STRAIGHT_JOIN " LIST_FIELDS \
     "FROM complaint_scope s JOIN complaints c ON c.id = s.complaint_id " \
-    "JOIN customers cu ON cu.id = c.customer_id JOIN users o ON o.id = c.owner_id "
+    /* FORCE INDEX: a small users table would otherwise be joined through \
+     * a join buffer, which loses the index order and sorts everything */ \
+    "JOIN customers cu FORCE INDEX (PRIMARY) ON cu.id = c.customer_id " \
+    "JOIN users o FORCE INDEX (PRIMARY) ON o.id = c.owner_id "
 #define LIST_FILTERS_SCOPED LIST_WHERE \
     " ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT ? OFFSET ?"
 
@@ -90,7 +93,10 @@ int cp_list(kf_req *req)
             chan, chan, (int64_t)abn, (int64_t)abn, q, q, q, q, q, limit, offset);
     else if (strcmp(tab, "overdue") == 0)
         n = kf_db_rows_to_hdf(db, hdf, "List", LIST_COLS
-            "WHERE c.step <> 'closed' AND c.dept_path LIKE CONCAT(?, '%') "
+            /* the open steps by name: an index range over open cases only */
+            "WHERE c.step IN ('received', 'recorded', 'cause_analysed', 'dept_decided', "
+            "'solution_proposed', 'carried_out', 'feedback_collected') "
+            "AND c.dept_path LIKE CONCAT(?, '%') "
             "AND c.paused_at IS NULL AND (c.resolution_due < UTC_TIMESTAMP() OR "
             "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))" LIST_FILTERS,
             "s" LIST_TYPES, kf_scope_path(req), step, step, step, sev, sev, cause, cause,

@@ -11,17 +11,16 @@
 #define CP_BAR_STEP 24   /* px per row */
 
 /* ComplaintsPanel.causes.N.{cause,count,width,y}: every cause, in order,
- * and the 30-day totals (recent, reply_rate) from the same rows.  The
- * rows come through complaint_scope, an index range of the last 30 days
- * of the user's department subtree, so the cost follows a month's
- * intake, not the size of the whole ledger. */
+ * and the 30-day totals (recent, reply_rate) from the same rows: the
+ * per-day summary complaint_daily (sql/complaints/011_daily.sql), 30
+ * days (today included) of the user's department subtree, so the cost
+ * does not grow with the ledger. */
 static int cause_chart(kf_req *req, HDF *hdf)
 {
     int64_t counts[16] = { 0 }, max = 0, recent = 0, replied = 0;
     kf_stmt *st = kf_db_query(kf_req_db(req),
-        "SELECT c.cause, COUNT(*), SUM(c.reply_count > 0) FROM complaint_scope s "
-        "JOIN complaints c ON c.id = s.complaint_id WHERE s.dept_id = ? "
-        "AND s.received_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY GROUP BY c.cause",
+        "SELECT cause, SUM(received), SUM(replied) FROM complaint_daily "
+        "WHERE dept_id = ? AND day > UTC_DATE() - INTERVAL 30 DAY GROUP BY cause",
         "i", kf_req_user(req)->dept_id);
     char key[64];
     int rc, n = 0;
