@@ -129,10 +129,12 @@ echo "intake stored $((after - before)) complaints in ${SECS}s: $(( (after - bef
 # the commit ceiling of this MariaDB instance: single-row INSERTs, 32 clients
 _mariadb kefu -e "CREATE TABLE IF NOT EXISTS bench_rows (id BIGINT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(64)) ENGINE=InnoDB"
 t0=$(date +%s%N)
+pids=""
 for c in $(seq 1 32); do
     ( for i in $(seq 1 200); do echo "INSERT INTO bench_rows (v) VALUES ('x$i');"; done | _mariadb kefu ) &
+    pids="$pids $!"
 done
-wait
+wait $pids   # not a bare wait: bare_fcgi runs in the background too
 ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 echo "bare single-row INSERT, 32 clients: $(( 6400 * 1000 / ms ))/s" | tee -a "$OUT"
 echo "results in $OUT"
