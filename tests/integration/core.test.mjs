@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { Client, loggedIn, kefuLog, INST, BUILD, BASE } from '../lib/http.mjs';
+import { Client, loggedIn, kefuLog, INST, BUILD, BASE, sql, kefuctl } from '../lib/http.mjs';
 
 test('healthz answers ok while the database answers', async () => {
   const r = await new Client().get('/healthz');
@@ -123,4 +123,21 @@ test('the response carries no ClearSilver timing footer and a charset', async ()
   assert.equal(r.headers.get('content-type'), 'text/html; charset=utf-8');
   assert.ok(!/<!-- \d+\.\d+:\d -->/.test(r.text));
   assert.ok(BASE.startsWith('http://127.0.0.1'));
+});
+
+test('a failing handler: 500 page with an error id that is also logged', async () => {
+  const r = await new Client().get('/slow/fail');
+  assert.equal(r.status, 500);
+  const id = r.text.match(/<code class="error-id">([0-9a-f]+)<\/code>/);
+  assert.ok(id, 'the page shows an error id');
+  assert.match(kefuLog(), new RegExp(`failed, error id ${id[1]}`));
+  assert.equal((await new Client().get('/healthz')).status, 200, 'the worker lives on');
+});
+
+test('kefuctl migrate a second time changes nothing', () => {
+  const before = sql('SELECT COUNT(*) FROM schema_migrations');
+  const out = kefuctl(['migrate']);
+  assert.ok(!/applied/.test(out), out);
+  assert.equal(sql('SELECT COUNT(*) FROM schema_migrations'), before);
+  assert.ok(Number(before) >= 2);
 });

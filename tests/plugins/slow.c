@@ -1,4 +1,5 @@
-/* A test plugin with a slow page, for the graceful-shutdown test. */
+/* A test plugin with a slow page (the graceful-shutdown test) and a
+ * failing one (the 500 page). */
 #include <time.h>
 #include "kefu.h"
 
@@ -12,7 +13,18 @@ static int slow(kf_req *req)
     return KF_DONE;
 }
 
-static const kf_route routes[] = { { "GET", "/", 0, KF_ROUTE_PUBLIC, slow }, { 0 } };
+/* A handler that fails, for the 500 page with its error id. */
+static int fail(kf_req *req)
+{
+    kf_log_error(req, "the test plugin fails on purpose");
+    return KF_FAIL;
+}
+
+static const kf_route routes[] = {
+    { "GET", "/", 0, KF_ROUTE_PUBLIC, slow },
+    { "GET", "/fail", 0, KF_ROUTE_PUBLIC, fail },
+    { 0 }
+};
 
 KF_PLUGIN_EXPORT const kf_plugin kefu_plugin = {
     .magic = KF_PLUGIN_MAGIC,
