@@ -206,3 +206,13 @@ test('hand-over keeps the first responder; the panel, lists and ledger answer', 
   assert.equal((await au.get(`/complaints/${ref}`)).status, 200);
   assert.equal((await au.post(`/complaints/${ref}/reply`, { channel: 'phone', text: 'x' })).status, 403);
 });
+
+test('concurrent intake: unique, gap-free references', async () => {
+  const clients = await Promise.all(['employee', 'employee2', 'manager', 'employee'].map(loggedIn));
+  const refs = await Promise.all(Array.from({ length: 24 }, (_, i) => intake(clients[i % 4])));
+  const nums = refs.map((r) => Number(r.split('-')[2])).sort((a, b) => a - b);
+  assert.equal(new Set(refs).size, refs.length, 'unique');
+  assert.equal(nums[nums.length - 1] - nums[0] + 1, refs.length, 'no gaps');
+  const year = refs[0].split('-')[1];
+  assert.equal(sql(`SELECT last_no FROM complaint_counters WHERE year = ${year}`), String(nums[nums.length - 1]));
+});
