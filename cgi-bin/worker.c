@@ -99,6 +99,8 @@ int kf_worker_run(int listen_fd, int worker_id)
         served++;
         sigprocmask(SIG_UNBLOCK, &serving, NULL);
     }
+    if (!stopping)
+        kf_log("worker %d retiring after %ld requests", worker_id, served);
     FCGX_Free(&r, 1);
     kf_db_close(db);
     kf_worker_teardown();

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Client, loggedIn, kefuLog, INST, BUILD, BASE, sql, kefuctl } from '../lib/http.mjs';
 
 test('healthz answers ok while the database answers', async () => {
@@ -140,4 +141,18 @@ test('kefuctl migrate a second time changes nothing', () => {
   assert.ok(!/applied/.test(out), out);
   assert.equal(sql('SELECT COUNT(*) FROM schema_migrations'), before);
   assert.ok(Number(before) >= 2);
+});
+
+test('single sign-on: REMOTE_USER is trusted only when the config says so', () => {
+  const base = readFileSync(`${INST}/kefu.hdf`, 'utf8');
+  const sso = `${INST}/kefu-sso.hdf`;
+  writeFileSync(sso, `${base}\nAuth.TrustRemoteUser = 1\n`);
+  const withSso = cgi('/', { KEFU_CONFIG: sso, REMOTE_USER: 'employee' });
+  assert.match(withSso.stdout, /Status: 200/);
+  assert.match(withSso.stdout, /柜员张丽/);
+  assert.match(withSso.stdout, /Set-Cookie: kefu_sid=[0-9a-f]{64}/);
+  const without = cgi('/', { REMOTE_USER: 'employee' });
+  assert.match(without.stdout, /Status: 303/);
+  const unknown = cgi('/', { KEFU_CONFIG: sso, REMOTE_USER: 'nobody-here' });
+  assert.match(unknown.stdout, /Status: 303/);
 });

@@ -2,7 +2,8 @@
 // kills workers, stops the database and restarts kefu.fcgi.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, loggedIn, workerPids, masterPid, stack, sleep, kefuLog } from '../lib/http.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Client, loggedIn, workerPids, masterPid, stack, sleep, kefuLog, INST } from '../lib/http.mjs';
 
 async function waitFor(cond, ms = 8000) {
   const end = Date.now() + ms;
@@ -50,6 +51,24 @@ test('SIGHUP replaces the workers and keeps serving', async () => {
     return now.length === before.length && now.every((p) => !before.includes(p));
   }), 'a new generation of workers');
   assert.equal((await new Client().get('/healthz')).status, 200);
+});
+
+test('a worker retires after MaxRequests and is replaced', async () => {
+  const conf = `${INST}/kefu.hdf`;
+  const original = readFileSync(conf, 'utf8');
+  writeFileSync(conf, original.replace(/MaxRequests = \d+/, 'MaxRequests = 5'));
+  try {
+    process.kill(masterPid(), 'SIGHUP');
+    await sleep(500);
+    const first = workerPids();
+    for (let i = 0; i < 40; i++) assert.equal((await new Client().get('/healthz')).status, 200);
+    assert.ok(await waitFor(() => workerPids().some((p) => !first.includes(p))), 'a fresh worker');
+    assert.match(kefuLog(), /retiring after 5 requests/);
+  } finally {
+    writeFileSync(conf, original);
+    process.kill(masterPid(), 'SIGHUP');
+    await sleep(500);
+  }
 });
 
 test('SIGTERM during a slow request lets it finish, then the master exits', async () => {
