@@ -47,10 +47,56 @@ static int io_write(void *data, const char *buf, int len)
     return (int)fwrite(buf, 1, (size_t)len, stdout);
 }
 
+/* The cgi kit asks for ~130 variable names per request, most of them
+ * absent; FCGX_GetParam scans every parameter for each.  A small hash of
+ * the request's parameters, built once, answers each in one probe. */
+#define ENV_SLOTS 256
+static struct env_slot { const char *entry; size_t namelen; } env_index[ENV_SLOTS];
+static char **env_indexed;
+
+static unsigned env_hash(const char *s, size_t n)
+{
+    unsigned h = 5381;
+    for (size_t i = 0; i < n; i++)
+        h = h * 33 + (unsigned char)s[i];
+    return h;
+}
+
+static void env_index_build(char **envp)
+{
+    memset(env_index, 0, sizeof env_index);
+    env_indexed = envp;
+    for (char **e = envp; e && *e; e++) {
+        const char *eq = strchr(*e, '=');
+        size_t n;
+        unsigned h;
+        if (eq == NULL)
+            continue;
+        n = (size_t)(eq - *e);
+        for (h = env_hash(*e, n) % ENV_SLOTS; env_index[h].entry; h = (h + 1) % ENV_SLOTS)
+            if (env_index[h].namelen == n && strncmp(env_index[h].entry, *e, n) == 0)
+                break;  /* a repeated name: the first one wins, as in FCGX_GetParam */
+        if (env_index[h].entry == NULL)
+            env_index[h] = (struct env_slot){ *e, n };
+    }
+}
+
+static const char *env_lookup(char **envp, const char *name)
+{
+    size_t n = strlen(name);
+
+    if (envp != env_indexed)
+        env_index_build(envp);
+    for (unsigned h = env_hash(name, n) % ENV_SLOTS; env_index[h].entry; h = (h + 1) % ENV_SLOTS)
+        if (env_index[h].namelen == n && strncmp(env_index[h].entry, name, n) == 0)
+            return env_index[h].entry + n + 1;
+    return NULL;
+}
+
 static char *io_getenv(void *data, const char *name)
 {
     kf_io *io = data;
-    const char *v = io->out ? FCGX_GetParam(name, io->envp) : getenv(name);
+    const char *v = io->out ? env_lookup(io->envp, name) : getenv(name);
     return v ? strdup(v) : NULL;  /* the cgi kit takes ownership */
 }
 
@@ -83,7 +129,7 @@ static int io_iterenv(void *data, int n, char **k, char **v)
 
 static const char *env(kf_io *io, const char *name)
 {
-    return io->out ? FCGX_GetParam(name, io->envp) : getenv(name);
+    return io->out ? env_lookup(io->envp, name) : getenv(name);
 }
 
 /* ---- accessors ---- */
@@ -435,6 +481,7 @@ void kf_serve(kf_io *io, kf_db *db, int worker_id)
     int status;
 
     memset(&req, 0, sizeof req);
+    env_indexed = NULL;  /* a new request's envp may reuse the old address */
     req.io = io;
     req.db = db;
     req.started = now_s();
