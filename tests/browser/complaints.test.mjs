@@ -3,23 +3,13 @@
 // every step, a reply to the customer, the feedback and the review.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launch, login, BASE, SHOTS } from '../lib/browser.mjs';
 
-const BASE = process.env.KEFU_URL || 'http://127.0.0.1:8181';
-const SHOTS = `${process.env.KEFU_INST || '../var/test'}/screenshots`;
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' +
   '0000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
 let browser;
 
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
+before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 async function submit(page, form) {
@@ -31,10 +21,7 @@ const step = (page) => page.getAttribute('#case-step', 'data-step');
 
 test('file a complaint through the form and walk it to closed', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${BASE}/login`);
-  await page.fill('input[name=username]', 'employee');
-  await page.fill('input[name=password]', 'kefu-demo');
-  await Promise.all([page.waitForURL(`${BASE}/`), page.click('button[type=submit]')]);
+  await login(page, 'employee');
 
   await page.goto(`${BASE}/complaints/new`);
   await page.fill('input[name=customer_name]', '浏览器测试客户');

@@ -1,29 +1,12 @@
 // portal.test.mjs -- the portal in headless Debian Chromium (playwright-core).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launch, login, BASE, SHOTS } from '../lib/browser.mjs';
 
-const BASE = process.env.KEFU_URL || 'http://127.0.0.1:8181';
-const SHOTS = `${process.env.KEFU_INST || '../var/test'}/screenshots`;
 let browser;
 
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
+before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function login(page, user) {
-  await page.goto(`${BASE}/login`);
-  await page.fill('input[name=username]', user);
-  await page.fill('input[name=password]', 'kefu-demo');
-  await Promise.all([page.waitForURL(`${BASE}/`), page.click('button[type=submit]')]);
-}
 
 test('log in through the form, see the dashboard, switch language, log out', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
