@@ -13,7 +13,7 @@ static const kf_route bad_routes[] = { { "PUT", "/", KF_ROLES_ALL, 0, h }, { NUL
 START_TEST(descriptor_checks)
 {
     kf_plugin p = { KF_PLUGIN_MAGIC, KF_ABI_VERSION, "ok", "1", "ok.title", NULL, ok_routes,
-                    NULL, NULL, NULL, NULL };
+                    NULL, NULL, NULL, NULL, NULL };
     ck_assert_ptr_null(kf_plugin_check(&p));
     p.magic = 1;
     ck_assert_ptr_nonnull(strstr(kf_plugin_check(&p), "magic"));
