@@ -66,7 +66,7 @@ int kf_export_record(kf_req *req, const char *report, const char *dept, const ch
                    "INSERT INTO export_register (at, user_id, user_login, report, dept_code, "
                    "period_from, period_to, records, completed, sha256, prev_digest, digest) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   "sissssssisss", at, req->user.id, req->user.login, report, dept, from, to,
+                   "sisssssiisss", at, req->user.id, req->user.login, report, dept, from, to,
                    records, (int64_t)(completed ? 1 : 0), sha256, prev, digest) != 0 ||
         kf_audit(req, "export", "report", report, NULL, after) != 0 ||
         kf_db_commit(req->db) != 0)

@@ -254,8 +254,10 @@ int kf_report_run(kf_req *req, const kf_report *r, const char *dept_code,
     for (int i = 0; i < 32; i++)
         snprintf(hex + 2 * i, 3, "%02x", digest[i]);
     if (!ok)
-        kf_log_error(req, "export %s ended early after %lld records", r->name, (long long)count);
+        kf_log_error(req, "export %s ended early after %lld records: %s", r->name,
+                     (long long)count, kf_db_error(req->db));
     if (kf_export_record(req, r->name, dept_code, from, to, count, ok, hex) != 0)
-        kf_log_error(req, "export %s: not recorded in export_register", r->name);
+        kf_log_error(req, "export %s: not recorded in export_register: %s", r->name,
+                     kf_db_error(req->db));
     return KF_DONE;
 }

@@ -5,11 +5,13 @@
 #ifndef CP_LEDGER_SQL_H
 #define CP_LEDGER_SQL_H
 
-#define TS(x) "DATE_FORMAT(" x ", '%Y-%m-%dT%H:%i:%sZ')"
+/* computed text gets the tables' collation, or UNION refuses to mix them */
+#define U " COLLATE utf8mb4_unicode_ci"
+#define TS(x) "CAST(DATE_FORMAT(" x ", '%Y-%m-%dT%H:%i:%sZ') AS CHAR CHARACTER SET utf8mb4)" U
 #define IN_SCOPE " c.dept_path LIKE CONCAT(?, '%') AND c.received_at >= ? " \
                  "AND c.received_at < ? + INTERVAL 1 DAY "
 #define PAD5 "NULL, NULL, NULL, NULL, NULL, "
-#define PAD20 PAD5 PAD5 PAD5 PAD5
+#define PAD20 PAD5 PAD5 PAD5 "NULL, NULL, NULL, NULL, NULL "
 
 /* k, part, seq, v1..v28: part 0 the case, 1 hand-overs, 2 events,
  * 3 replies, 4 compensations */
@@ -20,8 +22,8 @@ static const char ledger_sql[] __attribute__((unused)) =
     TS("c.received_at") ", " TS("c.first_contact_due") ", " TS("c.resolution_due") ", "
     TS("c.first_contact_at") ", " TS("c.closed_at") ", f.login, f.display_name, o.login, "
     "o.display_name, c.description, c.customer_request, c.root_cause, c.improvement, "
-    "CAST(c.satisfaction AS CHAR), IF(c.abnormal, 'true', 'false'), c.abnormal_signs, "
-    "CAST(c.reply_count AS CHAR) "
+    "CAST(c.satisfaction AS CHAR CHARACTER SET utf8mb4)" U ", IF(c.abnormal, 'true', 'false'), c.abnormal_signs, "
+    "CAST(c.reply_count AS CHAR CHARACTER SET utf8mb4)" U " "
     "FROM complaints c JOIN departments d ON d.id = c.dept_id "
     "JOIN customers cu ON cu.id = c.customer_id JOIN users f ON f.id = c.first_responder_id "
     "JOIN users o ON o.id = c.owner_id WHERE" IN_SCOPE
@@ -39,7 +41,7 @@ static const char ledger_sql[] __attribute__((unused)) =
     "r.text, NULL, NULL, NULL, " PAD20
     "FROM complaints c JOIN complaint_replies r ON r.complaint_id = c.id "
     "JOIN users u ON u.id = r.user_id WHERE" IN_SCOPE
-    "UNION ALL SELECT c.id, 4, p.id, p.remedy, CAST(p.amount AS CHAR), p.status, p.basis, "
+    "UNION ALL SELECT c.id, 4, p.id, p.remedy, CAST(p.amount AS CHAR CHARACTER SET utf8mb4)" U ", p.status, p.basis, "
     "pu.login, " TS("p.proposed_at") ", au.login, " TS("p.approved_at") ", " PAD20
     "FROM complaints c JOIN complaint_compensations p ON p.complaint_id = c.id "
     "JOIN users pu ON pu.id = p.proposed_by LEFT JOIN users au ON au.id = p.approved_by "
