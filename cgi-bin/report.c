@@ -236,6 +236,8 @@ int kf_report_run(kf_req *req, const kf_report *r, const char *dept_code,
     kf_resp_header(req, "Content-Disposition", disp);
     kf_resp_header(req, "Cache-Control", "no-store");
     kf_resp_header(req, "X-Content-Type-Options", "nosniff");
+    /* nginx passes the stream on as it comes instead of spooling it to disk */
+    kf_resp_header(req, "X-Accel-Buffering", "no");
     if (kf_resp_begin(req, "application/xml; charset=utf-8") != 0) {
         gnutls_hash_deinit(o.hash, digest);
         return KF_DONE;
