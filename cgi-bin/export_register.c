@@ -119,3 +119,48 @@ int kf_export_verify(kf_db *db, FILE *out)
     fprintf(out, "ok %lld records\n", n);
     return 0;
 }
+
+int kf_export_check(kf_db *db, const char *path, FILE *out)
+{
+    unsigned char buf[65536], d[32];
+    char hex[65];
+    gnutls_hash_hd_t h;
+    FILE *f = fopen(path, "rb");
+    size_t n;
+    kf_stmt *st;
+    int rc, found = 0;
+
+    if (f == NULL) {
+        fprintf(out, "%s: cannot open\n", path);
+        return -1;
+    }
+    if (gnutls_hash_init(&h, GNUTLS_DIG_SHA256) < 0) {
+        fclose(f);
+        return -1;
+    }
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        gnutls_hash(h, buf, n);
+    fclose(f);
+    gnutls_hash_deinit(h, d);
+    for (int i = 0; i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", d[i]);
+    st = kf_db_query(db,
+        "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), user_login, report, dept_code, "
+        "DATE_FORMAT(period_from, '%Y-%m-%d'), DATE_FORMAT(period_to, '%Y-%m-%d'), records, "
+        "completed FROM export_register WHERE sha256 = ? ORDER BY id", "s", hex);
+    if (st == NULL)
+        return -1;
+    while ((rc = kf_stmt_next(st)) == 1) {
+        found++;
+        fprintf(out, "record %s: %s UTC by %s, %s of %s for %s..%s, %s records%s\n",
+                kf_stmt_str(st, 0), kf_stmt_str(st, 1), kf_stmt_str(st, 2), kf_stmt_str(st, 3),
+                kf_stmt_str(st, 4), kf_stmt_str(st, 5), kf_stmt_str(st, 6), kf_stmt_str(st, 7),
+                kf_stmt_int(st, 8) ? "" : " (incomplete)");
+    }
+    kf_stmt_close(st);
+    if (rc < 0)
+        return -1;
+    if (!found)
+        fprintf(out, "sha256 %s: not in the export register\n", hex);
+    return found ? 0 : 1;
+}

@@ -208,6 +208,7 @@ static int usage(void)
             "  plugin list | plugin enable NAME DEPT | plugin disable NAME DEPT\n"
             "  user add LOGIN NAME DEPT ROLE | user passwd LOGIN | user unlock LOGIN\n"
             "  export verify   (walks the export register's hash chain)\n"
+            "  export check FILE   (finds a downloaded report in the register)\n"
             "  (passwords are read from standard input)\n");
     return 2;
 }
@@ -235,6 +236,10 @@ static int run(int argc, char **argv)
         return cmd_user_unlock(argv[2]);
     if (argc == 2 && !strcmp(argv[0], "export") && !strcmp(argv[1], "verify"))
         return cmd_export_verify();
+    if (argc == 3 && !strcmp(argv[0], "export") && !strcmp(argv[1], "check")) {
+        int rc = kf_export_check(db, argv[2], stdout);
+        return rc < 0 ? fail("export check") : rc;
+    }
     return usage();
 }
 

@@ -192,6 +192,9 @@ int kf_export_record(kf_req *req, const char *report, const char *dept, const ch
 /* Walks the chain: prints "ok N records" and returns 0, or the first
  * broken link and returns 1; -1 on a database error. */
 int kf_export_verify(kf_db *db, FILE *out);
+/* Finds a downloaded file in the register by the SHA-256 of its bytes:
+ * prints the matching records and returns 0, or 1 when none. -1 error. */
+int kf_export_check(kf_db *db, const char *path, FILE *out);
 
 /* ---- migrate.c ---- */
 int kf_migrate(kf_db *db, const char *sql_dir, FILE *out);

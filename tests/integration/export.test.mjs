@@ -167,6 +167,12 @@ test('every export is in the audit log and the register, with the SHA-256 of its
   const audit = sql(`SELECT user_login, object_id FROM audit_log WHERE action = 'export'
     AND after_value LIKE '%sha256=${sha}%'`);
   assert.equal(audit, 'auditor\taudit-trail');
+  // an auditor holding the file finds it in the register
+  const file = validate('audit-trail', r.text);
+  assert.match(kefuctl(['export', 'check', file]), /audit-trail of BR01 for .* by auditor|by auditor, audit-trail of BR01/);
+  writeFileSync(file, r.text.replace('</audit-trail>', '</audit-trail>\n'));
+  assert.throws(() => kefuctl(['export', 'check', file]),
+    (e) => e.status === 1 && /not in the export register/.test(e.stdout));
   // the register is append-only for the application
   assert.throws(() => sql('UPDATE export_register SET records = 0'), /append-only/);
 });
