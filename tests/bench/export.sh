@@ -26,7 +26,9 @@ stack_up "$INST" $PORT build >/dev/null
 trap 'stack_down "$INST"' EXIT
 q() { _mariadb -N -B kefu -e "$1"; }
 
-have=$(q "SELECT COUNT(*) FROM complaints WHERE reference LIKE 'BN-%'")
+# complete data: every generated complaint has its reply (the last insert)
+have=$(q "SELECT COUNT(*) FROM complaint_replies r JOIN complaints c ON c.id = r.complaint_id
+          WHERE c.reference LIKE 'BN-%'")
 if [ "$have" != "$N" ]; then
     echo "generating $N complaints ..."
     t0=$(date +%s.%N)
@@ -53,16 +55,17 @@ if [ "$have" != "$N" ]; then
          TIMESTAMP('2025-01-01 12:00') + INTERVAL (seq % 364) DAY, @emp, @emp, 1, NOW(), NOW()
        FROM seq_1_to_$N;
        INSERT INTO complaint_events (complaint_id, at, user_id, kind, to_step, note)
-       SELECT id, received_at, @emp, 'received', 'received', NULL FROM complaints WHERE reference LIKE 'BN-%'
-       UNION ALL SELECT id, received_at + INTERVAL 1 HOUR, @emp, 'step', 'recorded', '登记完毕'
-       FROM complaints WHERE reference LIKE 'BN-%';
-       INSERT INTO complaint_replies (complaint_id, at, user_id, channel, text)
-       SELECT id, first_contact_at, @emp, 'phone', '已电话联系客户，致歉并说明处理进度。'
+       SELECT id, received_at, @emp, 'received', 'received', NULL FROM complaints WHERE reference LIKE 'BN-%';
+       INSERT INTO complaint_events (complaint_id, at, user_id, kind, to_step, note)
+       SELECT id, received_at + INTERVAL 1 HOUR, @emp, 'step', 'recorded', '登记完毕'
        FROM complaints WHERE reference LIKE 'BN-%';
        INSERT INTO complaint_compensations (complaint_id, remedy, amount, basis, status, proposed_by,
          proposed_at, approved_by, approved_at)
        SELECT id, 'voucher', 200, '服务补偿标准第 2 条', 'approved', @emp, first_contact_at, @mgr,
-         first_contact_at + INTERVAL 1 HOUR FROM complaints WHERE reference LIKE 'BN-%' AND id % 5 = 0;"
+         first_contact_at + INTERVAL 1 HOUR FROM complaints WHERE reference LIKE 'BN-%' AND id % 5 = 0;
+       INSERT INTO complaint_replies (complaint_id, at, user_id, channel, text)
+       SELECT id, first_contact_at, @emp, 'phone', '已电话联系客户，致歉并说明处理进度。'
+       FROM complaints WHERE reference LIKE 'BN-%';"
     echo "generated in $(echo "$(date +%s.%N) - $t0" | bc) s"
 fi
 rows=$(q "SELECT COUNT(*) FROM complaints WHERE dept_path LIKE '/1/%' AND received_at >= '2025-01-01' AND received_at < '2026-01-01'")
