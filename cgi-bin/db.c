@@ -460,15 +460,13 @@ static int refetch_column(kf_stmt *s, unsigned i)
     s->cap[i] = need;
     s->bind[i].buffer = nb;
     s->bind[i].buffer_length = need - 1;
-    if (mysql_stmt_fetch_column(s->stmt, &s->bind[i], i, 0) != 0)
-        return -1;
-    /* rebind so the next row uses the bigger buffer */
-    return mysql_stmt_bind_result(s->stmt, s->bind) ? -1 : 0;
+    return mysql_stmt_fetch_column(s->stmt, &s->bind[i], i, 0) != 0 ? -1 : 0;
 }
 
 int kf_stmt_next(kf_stmt *s)
 {
     int rc = mysql_stmt_fetch(s->stmt);
+    bool grown = false;
 
     if (rc == MYSQL_NO_DATA)
         return 0;
@@ -482,9 +480,14 @@ int kf_stmt_next(kf_stmt *s)
         if (s->len[i] >= s->cap[i] || s->err[i]) {
             if (refetch_column(s, i) != 0)
                 return -1;
+            grown = true;
         }
         s->buf[i][s->len[i]] = '\0';
     }
+    /* rebind once the whole row is read (rebinding mid-row loses the
+     * row's other columns) so the next row uses the bigger buffers */
+    if (grown && mysql_stmt_bind_result(s->stmt, s->bind) != 0)
+        return -1;
     return 1;
 }
 

@@ -75,6 +75,9 @@ static int to_login(kf_req *req)
 
     if (strcmp(req->method, "GET") != 0)
         return 403;
+    /* a script with a wrong, revoked or expired token gets no login form */
+    if (kf_req_env(req, "HTTP_AUTHORIZATION") != NULL)
+        return 401;
     err = cgi_url_escape(req->path, &esc);
     if (err != STATUS_OK) {
         nerr_ignore(&err);

@@ -20,10 +20,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <libxml/xmlwriter.h>
 #include "kf_clearsilver.h"
 
 #define KF_PLUGIN_MAGIC 0x4B454655u /* "KEFU" */
-#define KF_ABI_VERSION  1u
+#define KF_ABI_VERSION  2u
 
 /* Roles are bits so a route can accept several. */
 enum kf_role {
@@ -62,6 +63,24 @@ typedef struct kf_route {
     kf_handler handler;
 } kf_route;
 
+/* A report a plugin offers (ABI 2): the writer is handed a text writer
+ * already inside the document and streams its root element into it.
+ * Times in the scope are whole days, both ends included, UTC. */
+typedef struct kf_report_scope {
+    const char *dept_path;   /* "/1/2/": match with LIKE CONCAT(?, '%') */
+    const char *dept_code;
+    const char *from, *to;   /* YYYY-MM-DD */
+    int64_t *count;          /* the writer adds every record it writes */
+} kf_report_scope;
+
+typedef struct kf_report {
+    const char *name;        /* [a-z][a-z0-9-]*, the URL /export/<name>.xml */
+    const char *title_key;   /* language key of its title */
+    const char *xsd;         /* file name under static/schemas/ */
+    /* 0 written, -1 failed (database or writer error) */
+    int (*write)(kf_req *req, xmlTextWriterPtr w, const kf_report_scope *scope);
+} kf_report;
+
 typedef struct kf_plugin {
     uint32_t magic;          /* KF_PLUGIN_MAGIC */
     uint32_t abi_version;    /* KF_ABI_VERSION */
@@ -74,6 +93,7 @@ typedef struct kf_plugin {
     int (*panel)(kf_req *req);  /* fills HDF for the panel; NULL for none */
     int (*init)(void);       /* once per worker after the database is up; 0 = ok */
     void (*fini)(void);
+    const kf_report *reports; /* terminated by an entry whose name is NULL; may be NULL */
 } kf_plugin;
 
 /* Put in front of the descriptor definition: it is the only symbol a
@@ -178,6 +198,37 @@ int kf_audit(kf_req *req, const char *action, const char *object_type,
 
 /* A configuration value under Plugins.<plugin>.<key>, or def. */
 const char *kf_setting(const char *plugin, const char *key, const char *def);
+
+/* ---- reports (the xmlexport plugin runs them) --------------------------- */
+
+/* Fills prefix.N.{name,title_key,xsd} with the reports of the core and of
+ * the plugins enabled for the user's department; returns N or -1. */
+int kf_report_list(kf_req *req, const char *prefix);
+/* The report of that name the user may run, or NULL. */
+const kf_report *kf_report_find(kf_req *req, const char *name);
+/* Finds a department by code inside the user's scope: copies its path
+ * into path (and fills prefix.N.{code,name} of every department in scope
+ * when prefix is non-NULL and code is NULL). 1 found, 0 not, -1 error. */
+int kf_report_dept(kf_req *req, const char *code, char *path, size_t pathlen);
+int kf_report_depts(kf_req *req, const char *prefix);
+/* Streams the report as the response (headers included), records it in
+ * export_register and the audit log. KF_DONE, or 404 when the report or
+ * department is unknown, KF_FAIL before anything was sent. */
+int kf_report_run(kf_req *req, const kf_report *r, const char *dept_code,
+                  const char *from, const char *to);
+/* Writers' helpers: the root element in namespace ns with the common
+ * header (generated-at, generated-by, scope, period), and the trailing
+ * record-count that closes it. 0 or -1. */
+int kf_report_head(kf_req *req, xmlTextWriterPtr w, const kf_report_scope *s,
+                   const char *root, const char *ns);
+int kf_report_tail(xmlTextWriterPtr w, const kf_report_scope *s);
+/* An element with text content, skipped when value is NULL. 0 or -1. */
+int kf_xml_text(xmlTextWriterPtr w, const char *name, const char *value);
+/* An attribute, skipped when value is NULL. 0 or -1. */
+int kf_xml_attr(xmlTextWriterPtr w, const char *name, const char *value);
+
+/* A CGI variable of the request's environment (HTTP_AUTHORIZATION...). */
+const char *kf_req_env(kf_req *req, const char *name);
 
 /* Logs one error line with the request's context. */
 void kf_log_error(kf_req *req, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

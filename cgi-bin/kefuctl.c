@@ -190,6 +190,15 @@ static int cmd_routes(void)
     return 0;
 }
 
+/* Walks the export register's hash chain: 0 "ok N records", 1 broken. */
+static int cmd_export_verify(void)
+{
+    int rc = kf_export_verify(db, stdout);
+    if (rc < 0)
+        return fail("export verify");
+    return rc;
+}
+
 static int usage(void)
 {
     fprintf(stderr,
@@ -198,6 +207,8 @@ static int usage(void)
             "  routes\n"
             "  plugin list | plugin enable NAME DEPT | plugin disable NAME DEPT\n"
             "  user add LOGIN NAME DEPT ROLE | user passwd LOGIN | user unlock LOGIN\n"
+            "  export verify   (walks the export register's hash chain)\n"
+            "  export check FILE   (finds a downloaded report in the register)\n"
             "  (passwords are read from standard input)\n");
     return 2;
 }
@@ -223,6 +234,12 @@ static int run(int argc, char **argv)
         return cmd_user_passwd(argv[2]);
     if (argc == 3 && !strcmp(argv[0], "user") && !strcmp(argv[1], "unlock"))
         return cmd_user_unlock(argv[2]);
+    if (argc == 2 && !strcmp(argv[0], "export") && !strcmp(argv[1], "verify"))
+        return cmd_export_verify();
+    if (argc == 3 && !strcmp(argv[0], "export") && !strcmp(argv[1], "check")) {
+        int rc = kf_export_check(db, argv[2], stdout);
+        return rc < 0 ? fail("export check") : rc;
+    }
     return usage();
 }
 

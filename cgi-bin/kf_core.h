@@ -189,6 +189,22 @@ int kf_audit_raw(kf_db *db, int64_t user_id, const char *login, const char *addr
                  int64_t dept_id, const char *action, const char *object_type,
                  const char *object_id, const char *before, const char *after);
 
+/* ---- report.c ---- */
+/* How many reports the core and the loaded plugins declare. */
+size_t kf_reports_count(void);
+
+/* ---- export_register.c ---- */
+/* Appends one export to the hash-chained register and the audit log, in
+ * one transaction; sha256 is the hex digest of the bytes sent. 0 or -1. */
+int kf_export_record(kf_req *req, const char *report, const char *dept, const char *from,
+                     const char *to, int64_t records, bool completed, const char *sha256);
+/* Walks the chain: prints "ok N records" and returns 0, or the first
+ * broken link and returns 1; -1 on a database error. */
+int kf_export_verify(kf_db *db, FILE *out);
+/* Finds a downloaded file in the register by the SHA-256 of its bytes:
+ * prints the matching records and returns 0, or 1 when none. -1 error. */
+int kf_export_check(kf_db *db, const char *path, FILE *out);
+
 /* ---- migrate.c ---- */
 int kf_migrate(kf_db *db, const char *sql_dir, FILE *out);
 int kf_grant_app_user(kf_db *db, const kf_config *cfg, FILE *out);

@@ -194,6 +194,9 @@ int kf_admin_dept_save(kf_req *req);
 int kf_admin_plugins(kf_req *req);
 int kf_admin_plugin_save(kf_req *req);
 int kf_admin_audit(kf_req *req);
+int kf_profile(kf_req *req);
+int kf_profile_token_create(kf_req *req);
+int kf_profile_token_revoke(kf_req *req);
 
 const kf_route kf_core_routes[] = {
     { "GET", "/", KF_ROLES_ALL, 0, page_dashboard },
@@ -209,5 +212,8 @@ const kf_route kf_core_routes[] = {
     { "GET", "/admin/plugins", KF_ROLE_ADMIN, 0, kf_admin_plugins },
     { "POST", "/admin/plugins", KF_ROLE_ADMIN, 0, kf_admin_plugin_save },
     { "GET", "/admin/audit", KF_ROLE_ADMIN | KF_ROLE_AUDITOR, 0, kf_admin_audit },
+    { "GET", "/profile", KF_ROLES_ALL, 0, kf_profile },
+    { "POST", "/profile/tokens", KF_ROLES_ALL, KF_ROUTE_AUDITOR_POST, kf_profile_token_create },
+    { "POST", "/profile/tokens/revoke", KF_ROLES_ALL, KF_ROUTE_AUDITOR_POST, kf_profile_token_revoke },
     { NULL, NULL, 0, 0, NULL },
 };

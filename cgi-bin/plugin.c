@@ -68,6 +68,12 @@ const char *kf_plugin_check(const kf_plugin *p)
             r->path[0] != '/' || r->handler == NULL || (r->roles == 0 && !(r->flags & KF_ROUTE_PUBLIC)))
             return "a route needs GET or POST, a path starting with /, roles and a handler";
     }
+    for (const kf_report *r = p->reports; r && r->name; r++) {
+        size_t n = strlen(r->name);
+        if (n == 0 || n > 64 || strspn(r->name, "abcdefghijklmnopqrstuvwxyz0123456789-") != n ||
+            r->title_key == NULL || r->xsd == NULL || r->write == NULL)
+            return "a report needs a name [a-z0-9-]+, a title key, an XSD and a writer";
+    }
     return NULL;
 }
 
@@ -161,6 +167,7 @@ int kf_plugins_load(const char *dir)
             load_one(dir, names[i]);
         free(names[i]);
     }
+    kf_log("%zu reports available (core and plugins)", kf_reports_count());
     return 0;
 }
 

@@ -134,6 +134,8 @@ static const char *env(kf_io *io, const char *name)
 
 /* ---- accessors ---- */
 
+const char *kf_req_env(kf_req *req, const char *name) { return env(req->io, name); }
+
 HDF *kf_req_hdf(kf_req *req) { return req->hdf; }
 const char *kf_req_method(const kf_req *req) { return req->method; }
 const char *kf_req_path(const kf_req *req) { return req->path; }

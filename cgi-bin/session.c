@@ -111,14 +111,55 @@ static int remote_user_login(kf_req *req)
     return kf_session_create(req, uid);
 }
 
+/* Authorization: Bearer <64 hex> naming an unrevoked, unexpired personal
+ * token (profile.c) authenticates a GET as its owner, with no session
+ * and no CSRF token: a token can read, never change. 1 logged in, 0 not,
+ * -1 database error. */
+static int token_login(kf_req *req)
+{
+    const char *auth = kf_req_env(req, "HTTP_AUTHORIZATION");
+    kf_stmt *st;
+    int64_t tid;
+    int rc;
+
+    if (auth == NULL || strncmp(auth, "Bearer ", 7) != 0 || !is_token(auth + 7) ||
+        (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0))
+        return 0;
+    st = kf_db_query(req->db,
+        "SELECT t.id, u.id, u.login, u.display_name, u.role, u.dept_id, d.path, u.lang "
+        "FROM api_tokens t JOIN users u ON u.id = t.user_id "
+        "JOIN departments d ON d.id = u.dept_id "
+        "WHERE t.token_hash = UNHEX(SHA2(?, 256)) AND t.revoked_at IS NULL "
+        "AND t.expires_at > UTC_TIMESTAMP() AND u.active = 1 AND d.active = 1",
+        "s", auth + 7);
+    if (st == NULL)
+        return -1;
+    rc = kf_stmt_next(st);
+    if (rc == 1) {
+        tid = kf_stmt_int(st, 0);
+        user_from_row(req, st, 1);
+        req->via_token = req->logged_in;
+    }
+    kf_stmt_close(st);
+    if (rc != 1)
+        return rc;
+    kf_db_exec(req->db, "UPDATE api_tokens SET last_used_at = UTC_TIMESTAMP() WHERE id = ?",
+               "i", tid);
+    return req->logged_in ? 1 : 0;
+}
+
 int kf_session_load(kf_req *req)
 {
     const char *sid = hdf_get_value(req->hdf, "Cookie.kefu_sid", NULL);
     kf_stmt *st;
     int rc;
 
-    if (!is_token(sid))
+    if (!is_token(sid)) {
+        rc = token_login(req);
+        if (rc != 0)
+            return rc < 0 ? -1 : 0;
         return remote_user_login(req) == 0 && req->logged_in ? 0 : anonymous(req);
+    }
     st = kf_db_query(req->db,
         "SELECT s.csrf, TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP()), "
         "u.id, u.login, u.display_name, u.role, u.dept_id, d.path, u.lang, "

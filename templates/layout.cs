@@ -34,7 +34,7 @@
       <?cs /if ?>
     </form>
     <?cs if:User.login ?>
-    <span class="who"><?cs var:User.name ?> · <?cs var:L["core.role." + User.role] ?></span>
+    <a class="who" href="/profile" id="profile-link"><?cs var:User.name ?> · <?cs var:L["core.role." + User.role] ?></a>
     <form method="post" action="/logout" class="inline">
       <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
       <button class="link" id="logout"><?cs var:L.core.nav.logout ?></button>

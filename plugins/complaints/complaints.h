@@ -102,5 +102,8 @@ int cp_attachment_store(kf_req *req, int64_t case_id, const char *ref, const uns
 int cp_list(kf_req *req);
 int cp_ledger(kf_req *req);
 int cp_panel(kf_req *req);
+/* reports for xmlexport (report_ledger.c, report_summary.c) */
+int cp_report_ledger(kf_req *req, xmlTextWriterPtr w, const kf_report_scope *s);
+int cp_report_summary(kf_req *req, xmlTextWriterPtr w, const kf_report_scope *s);
 
 #endif

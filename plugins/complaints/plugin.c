@@ -31,6 +31,12 @@ static const kf_route cp_routes[] = {
     { NULL, NULL, 0, 0, NULL },
 };
 
+static const kf_report cp_reports[] = {
+    { "complaints-ledger", "complaints.report.ledger", "complaints-ledger.xsd", cp_report_ledger },
+    { "complaints-summary", "complaints.report.summary", "complaints-summary.xsd", cp_report_summary },
+    { NULL, NULL, NULL, NULL },
+};
+
 KF_PLUGIN_EXPORT const kf_plugin kefu_plugin = {
     .magic = KF_PLUGIN_MAGIC,
     .abi_version = KF_ABI_VERSION,
@@ -40,4 +46,5 @@ KF_PLUGIN_EXPORT const kf_plugin kefu_plugin = {
     .routes = cp_routes,
     .panel_template = "complaints/panel.cs",
     .panel = cp_panel,
+    .reports = cp_reports,
 };

@@ -9,11 +9,18 @@
 static int h(kf_req *r) { (void)r; return KF_DONE; }
 static const kf_route ok_routes[] = { { "GET", "/", KF_ROLES_ALL, 0, h }, { NULL, NULL, 0, 0, NULL } };
 static const kf_route bad_routes[] = { { "PUT", "/", KF_ROLES_ALL, 0, h }, { NULL, NULL, 0, 0, NULL } };
+static int w(kf_req *r, xmlTextWriterPtr x, const kf_report_scope *s) { (void)r, (void)x, (void)s; return 0; }
+static const kf_report ok_reports[] = { { "ok-report", "ok.report", "ok-report.xsd", w },
+                                        { NULL, NULL, NULL, NULL } };
+static const kf_report bad_reports[] = { { "Bad Report", "ok.report", "ok.xsd", w },
+                                         { NULL, NULL, NULL, NULL } };
+static const kf_report nowriter_reports[] = { { "ok", "ok.report", "ok.xsd", NULL },
+                                              { NULL, NULL, NULL, NULL } };
 
 START_TEST(descriptor_checks)
 {
     kf_plugin p = { KF_PLUGIN_MAGIC, KF_ABI_VERSION, "ok", "1", "ok.title", NULL, ok_routes,
-                    NULL, NULL, NULL, NULL };
+                    NULL, NULL, NULL, NULL, NULL };
     ck_assert_ptr_null(kf_plugin_check(&p));
     p.magic = 1;
     ck_assert_ptr_nonnull(strstr(kf_plugin_check(&p), "magic"));
@@ -27,6 +34,13 @@ START_TEST(descriptor_checks)
     p.prefix = "/static";
     ck_assert_ptr_nonnull(kf_plugin_check(&p));
     p.prefix = NULL;
+    p.reports = ok_reports;
+    ck_assert_ptr_null(kf_plugin_check(&p));
+    p.reports = bad_reports;
+    ck_assert_ptr_nonnull(strstr(kf_plugin_check(&p), "report"));
+    p.reports = nowriter_reports;
+    ck_assert_ptr_nonnull(strstr(kf_plugin_check(&p), "report"));
+    p.reports = NULL;
     p.routes = bad_routes;
     ck_assert_ptr_nonnull(kf_plugin_check(&p));
 }
