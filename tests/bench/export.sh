@@ -105,4 +105,4 @@ if xmllint --noout --stream --schema "$ROOT/static/schemas/complaints-ledger.xsd
 else
     echo "the document does NOT validate"; exit 1
 fi
-tail -1 "$OUT" | grep -o '<record-count>[0-9]*</record-count>'
+tail -c 200 "$OUT" | grep -o '<record-count>[0-9]*</record-count>'
