@@ -144,6 +144,7 @@ int kf_db_ensure(kf_db *db)
 }
 
 void kf_db_nocache(kf_db *db, bool on) { db->no_cache = on; }
+bool kf_db_in_tx(const kf_db *db) { return db->in_tx; }
 bool kf_db_down(const kf_db *db) { return db->lost || db->conn == NULL; }
 const char *kf_db_error(kf_db *db) { return db->errmsg; }
 MYSQL *kf_db_mysql(kf_db *db) { return db->conn; }

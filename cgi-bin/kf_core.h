@@ -83,6 +83,7 @@ int kf_db_query_plain(kf_db *db, const char *sql);  /* for migrations only */
 MYSQL *kf_db_mysql(kf_db *db);
 /* statements with SQL built at run time must bypass the cache */
 void kf_db_nocache(kf_db *db, bool on);
+bool kf_db_in_tx(const kf_db *db);
 
 /* ---- render.c ---- */
 int kf_lang_load(const char *dir);

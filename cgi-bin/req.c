@@ -528,6 +528,11 @@ void kf_serve(kf_io *io, kf_db *db, int worker_id)
         status = kf_db_down(db) ? 503 : 500;
         kf_db_rollback(db);
     }
+    /* a handler that left a transaction open must not hand it to the next request */
+    if (kf_db_in_tx(db)) {
+        kf_log("warning: %s %s left a transaction open; rolled back", req.method, req.path);
+        kf_db_rollback(db);
+    }
     if (status != KF_DONE || !req.responded)
         kf_req_error_page(&req, status > 0 ? status : 500);
     log_request(&req, worker_id);
