@@ -76,10 +76,11 @@ run_node() {
     rm -f "$out"
 }
 
-# Fails the run when a sanitizer reported anything in the server's log.
+# Fails the run when a sanitizer reported anything in the server's log,
+# or a handler left a transaction open.
 check_sanitizer_log() {
-    echo "== sanitizer reports in kefu.log"
-    if grep -E "ERROR: AddressSanitizer|runtime error:|ERROR: LeakSanitizer" "$TEST/kefu.log"; then
+    echo "== sanitizer reports and open transactions in kefu.log"
+    if grep -E "ERROR: AddressSanitizer|runtime error:|ERROR: LeakSanitizer|left a transaction open" "$TEST/kefu.log"; then
         add_counts 0 1
     else
         echo "none"; add_counts 1 0
