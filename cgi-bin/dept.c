@@ -81,15 +81,3 @@ const bool *kf_req_enabled(kf_req *req)
     }
     return req->enabled;
 }
-
-int kf_plugin_enabled(kf_db *db, const char *plugin, const char *dept_path)
-{
-    bool enabled[KF_MAX_PLUGINS];
-
-    if (kf_plugins_enabled_for(db, dept_path, enabled) != 0)
-        return -1;
-    for (size_t i = 0; i < kf_plugins_count(); i++)
-        if (strcmp(kf_plugins_get(i)->desc->name, plugin) == 0)
-            return enabled[i] ? 1 : 0;
-    return 0;
-}

@@ -29,8 +29,7 @@ static int record_digest(char out[65], const char *at, int64_t uid, const char *
         return -1;
     if (gnutls_hash_fast(GNUTLS_DIG_SHA256, text, (size_t)n, d) < 0)
         return -1;
-    for (int i = 0; i < 32; i++)
-        snprintf(out + 2 * i, 3, "%02x", d[i]);
+    kf_hex(out, d, 32);
     return 0;
 }
 
@@ -142,8 +141,7 @@ int kf_export_check(kf_db *db, const char *path, FILE *out)
         gnutls_hash(h, buf, n);
     fclose(f);
     gnutls_hash_deinit(h, d);
-    for (int i = 0; i < 32; i++)
-        snprintf(hex + 2 * i, 3, "%02x", d[i]);
+    kf_hex(hex, d, 32);
     st = kf_db_query(db,
         "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), user_login, report, dept_code, "
         "DATE_FORMAT(period_from, '%Y-%m-%d'), DATE_FORMAT(period_to, '%Y-%m-%d'), records, "

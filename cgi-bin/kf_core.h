@@ -170,14 +170,13 @@ int kf_session_create(kf_req *req, int64_t user_id);
 int kf_session_destroy(kf_req *req);
 bool kf_csrf_ok(kf_req *req);
 int kf_random_hex(char *out, size_t nbytes); /* out has 2*nbytes+1 */
+void kf_hex(char *out, const unsigned char *in, size_t n); /* lower-case hex, out has 2*n+1 */
 
 /* ---- auth.c ---- */
 int kf_password_hash(const char *password, char *out, size_t outlen);
 bool kf_password_verify(const char *password, const char *hash);
 
 /* ---- dept.c ---- */
-/* 1 when the plugin is enabled for the department path, 0 off, -1 error */
-int kf_plugin_enabled(kf_db *db, const char *plugin, const char *dept_path);
 /* fills enabled[i] for every loaded plugin */
 int kf_plugins_enabled_for(kf_db *db, const char *dept_path, bool *enabled);
 /* parses "name=0|1=depth,..." (the session query's settings column) */

@@ -37,13 +37,13 @@ static int add(kf_req *req, const char *prefix, int n, const kf_report *r)
  * returns nonzero and returns that, 0 at the end, -1 on error. */
 static int each_report(kf_req *req, int (*fn)(const kf_report *, void *), void *arg)
 {
-    bool enabled[KF_MAX_PLUGINS];
+    const bool *enabled;
     int rc;
 
     for (const kf_report *r = core_reports; r->name; r++)
         if ((rc = fn(r, arg)) != 0)
             return rc;
-    if (kf_plugins_enabled_for(req->db, req->user.dept_path, enabled) != 0)
+    if ((enabled = kf_req_enabled(req)) == NULL)
         return -1;
     for (size_t i = 0; i < kf_plugins_count(); i++) {
         const kf_plugin *p = kf_plugins_get(i)->desc;
@@ -253,8 +253,7 @@ int kf_report_run(kf_req *req, const kf_report *r, const char *dept_code,
         xmlFreeTextWriter(w);
     ok = ok && !o.failed;
     gnutls_hash_deinit(o.hash, digest);
-    for (int i = 0; i < 32; i++)
-        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    kf_hex(hex, digest, 32);
     if (!ok)
         kf_log_error(req, "export %s ended early after %lld records: %s", r->name,
                      (long long)count, kf_db_error(req->db));

@@ -14,20 +14,25 @@
 #include <sys/random.h>
 #include "kf_core.h"
 
+void kf_hex(char *out, const unsigned char *in, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        out[2 * i] = hex[in[i] >> 4];
+        out[2 * i + 1] = hex[in[i] & 15];
+    }
+    out[2 * n] = '\0';
+}
+
 int kf_random_hex(char *out, size_t nbytes)
 {
     unsigned char buf[64];
-    static const char hex[] = "0123456789abcdef";
 
     if (nbytes > sizeof buf)
         return -1;
     if (getrandom(buf, nbytes, 0) != (ssize_t)nbytes)
         return -1;
-    for (size_t i = 0; i < nbytes; i++) {
-        out[2 * i] = hex[buf[i] >> 4];
-        out[2 * i + 1] = hex[buf[i] & 15];
-    }
-    out[2 * nbytes] = '\0';
+    kf_hex(out, buf, nbytes);
     return 0;
 }
 
@@ -71,11 +76,11 @@ static void user_from_row(kf_req *req, kf_stmt *st, unsigned off)
     lang = kf_stmt_str(st, off + 6);
     if (kf_lang_valid(lang))
         snprintf(req->lang, sizeof req->lang, "%s", lang);
-    /* employees see their department; managers, auditors and admins its subtree */
+    /* every role sees its department and everything below it */
     snprintf(req->scope, sizeof req->scope, "%s", u->dept_path);
     req->logged_in = u->role != 0;
     /* GROUP_CONCAT stops at 1024 bytes: near that, ask the table instead */
-    if (kf_stmt_len(st, off + 7) < 1000)
+    if (kf_stmt_cols(st) > off + 7 && kf_stmt_len(st, off + 7) < 1000)
         req->enabled_known = kf_enabled_parse(kf_stmt_str(st, off + 7), req->enabled) == 0;
 }
 
@@ -126,7 +131,8 @@ static int token_login(kf_req *req)
         (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0))
         return 0;
     st = kf_db_query(req->db,
-        "SELECT t.id, u.id, u.login, u.display_name, u.role, u.dept_id, d.path, u.lang "
+        "SELECT t.id, u.id, u.login, u.display_name, u.role, u.dept_id, d.path, u.lang, "
+        SETTINGS_COLUMN
         "FROM api_tokens t JOIN users u ON u.id = t.user_id "
         "JOIN departments d ON d.id = u.dept_id "
         "WHERE t.token_hash = UNHEX(SHA2(?, 256)) AND t.revoked_at IS NULL "
