@@ -173,6 +173,7 @@ static int load_limits(struct loader *l)
     rc |= get_int(l, "Limits.Fields", 1, 10000, 200, &c->fields_max);
     rc |= get_int(l, "Session.IdleSeconds", 60, 7 * 86400, 1800, &c->session_idle_s);
     rc |= get_int(l, "Session.LifetimeSeconds", 60, 30 * 86400, 12 * 3600, &c->session_life_s);
+    rc |= get_int(l, "Session.CacheSeconds", 0, 60, 2, &c->session_cache_s);
     rc |= get_int(l, "Session.LockFailures", 1, 100, 5, &c->lock_failures);
     rc |= get_int(l, "Session.LockSeconds", 1, 7 * 86400, 900, &c->lock_s);
     rc |= get_int(l, "Session.CookieSecure", 0, 1, 0, &c->cookie_secure);

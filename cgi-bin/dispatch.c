@@ -133,5 +133,10 @@ int kf_dispatch(kf_req *req)
         kf_set(req->hdf, "Error.Reason", "csrf");
         return 403;
     }
-    return m->route->handler(req);
+    rc = m->route->handler(req);
+    /* the core's forms are the ones that change users, departments,
+     * sessions and plugin settings: workers forget the sessions they hold */
+    if (post && m->plugin == NULL)
+        kf_session_cache_invalidate();
+    return rc;
 }

@@ -199,6 +199,10 @@ int kf_audit(kf_req *req, const char *action, const char *object_type,
 /* A configuration value under Plugins.<plugin>.<key>, or def. */
 const char *kf_setting(const char *plugin, const char *key, const char *def);
 
+/* nbytes (at most 64) random bytes from getrandom(2) as lower-case hex;
+ * out has room for 2*nbytes+1.  0, or -1 when the kernel gave none. */
+int kf_random_hex(char *out, size_t nbytes);
+
 /* ---- reports (the xmlexport plugin runs them) --------------------------- */
 
 /* Fills prefix.N.{name,title_key,xsd} with the reports of the core and of

@@ -54,6 +54,7 @@ typedef struct kf_config {
     int fields_max;
     int session_idle_s;
     int session_life_s;
+    int session_cache_s;      /* a worker may reuse a session it read this long; 0 = off */
     int lock_failures;
     int lock_s;
     int trust_remote_user;
@@ -169,8 +170,14 @@ int kf_session_load(kf_req *req);          /* 0 ok (maybe anonymous), -1 db erro
 int kf_session_create(kf_req *req, int64_t user_id);
 int kf_session_destroy(kf_req *req);
 bool kf_csrf_ok(kf_req *req);
-int kf_random_hex(char *out, size_t nbytes); /* out has 2*nbytes+1 */
 void kf_hex(char *out, const unsigned char *in, size_t n); /* lower-case hex, out has 2*n+1 */
+
+/* ---- session_cache.c ---- */
+int kf_session_cache_init(void);          /* by the master, before it forks */
+void kf_session_cache_invalidate(void);   /* after a change to users, sessions, settings */
+bool kf_session_cache_get(const char *sid, kf_req *req);
+void kf_session_cache_put(const char *sid, const kf_req *req, uint64_t generation);
+uint64_t kf_session_cache_generation(void);
 
 /* ---- auth.c ---- */
 int kf_password_hash(const char *password, char *out, size_t outlen);

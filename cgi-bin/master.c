@@ -125,6 +125,10 @@ static void reload(void)
     retire_all(SIGTERM);
     kf_config_free(kf_cfg);
     kf_cfg = n;
+    /* the new workers start with empty caches; a cache switched on by
+     * the new file needs its shared counter */
+    if (kf_session_cache_init() != 0)
+        kf_log("warning: no shared memory for the session cache; it stays off");
     kf_log("configuration reloaded; workers replaced");
 }
 
@@ -177,6 +181,8 @@ int kf_master_run(int fd)
     sigaddset(&set, SIGINT);
     sigprocmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
+    if (kf_session_cache_init() != 0)
+        kf_log("warning: no shared memory for the session cache; it stays off");
     kf_log("master %ld listening on %s with %d workers", (long)getpid(), kf_cfg->listen,
            kf_cfg->workers);
     for (;;) {

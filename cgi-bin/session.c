@@ -157,6 +157,7 @@ static int token_login(kf_req *req)
 int kf_session_load(kf_req *req)
 {
     const char *sid = hdf_get_value(req->hdf, "Cookie.kefu_sid", NULL);
+    uint64_t generation;
     kf_stmt *st;
     int rc;
 
@@ -166,6 +167,9 @@ int kf_session_load(kf_req *req)
             return rc < 0 ? -1 : 0;
         return remote_user_login(req) == 0 && req->logged_in ? 0 : anonymous(req);
     }
+    if (kf_session_cache_get(sid, req))
+        return 0;
+    generation = kf_session_cache_generation();
     st = kf_db_query(req->db,
         "SELECT s.csrf, TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP()), "
         "u.id, u.login, u.display_name, u.role, u.dept_id, d.path, u.lang, "
@@ -184,6 +188,7 @@ int kf_session_load(kf_req *req)
         snprintf(req->csrf, sizeof req->csrf, "%s", kf_stmt_str(st, 0));
         user_from_row(req, st, 2);
         kf_stmt_close(st);
+        kf_session_cache_put(sid, req, generation);
         /* touching the row on every hit would make every read a write */
         if (idle >= 60)
             kf_db_exec(req->db, "UPDATE sessions SET last_seen = UTC_TIMESTAMP() "

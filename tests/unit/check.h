@@ -11,6 +11,7 @@ Suite *complaints_workflow_suite(void);
 Suite *complaints_evidence_suite(void);
 Suite *complaints_deadline_suite(void);
 Suite *complaints_intake_suite(void);
+Suite *session_cache_suite(void);
 /* writes a config file with extra lines; returns its path (static buffer) */
 const char *test_write_config(const char *extra);
 #endif

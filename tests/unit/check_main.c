@@ -36,6 +36,7 @@ int main(void)
     srunner_add_suite(sr, complaints_evidence_suite());
     srunner_add_suite(sr, complaints_deadline_suite());
     srunner_add_suite(sr, complaints_intake_suite());
+    srunner_add_suite(sr, session_cache_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);
