@@ -29,18 +29,19 @@
 <?cs if:subcount(List) ?>
 <div class="table-wrap"><table class="table" id="complaint-list">
   <tr><th><?cs var:L.complaints.field.reference ?></th><th><?cs var:L.complaints.field.customer ?></th><th><?cs var:L.complaints.field.severity ?></th><th><?cs var:L.complaints.field.cause ?></th><th><?cs var:L.complaints.field.step ?></th><th><?cs var:L.complaints.field.owner ?></th><th><?cs var:L.complaints.field.received_at ?></th><th><?cs var:L.complaints.field.resolution_due ?></th></tr>
+  <?cs with:sev_l = L.complaints.severity ?><?cs with:cause_l = L.complaints.cause ?><?cs with:step_l = L.complaints.step ?>
   <?cs each:c = List ?>
   <tr data-ref="<?cs var:c.reference ?>"<?cs if:c.overdue == 1 ?> class="overdue"<?cs /if ?>>
     <td><a href="/complaints/<?cs var:c.reference ?>"><?cs var:c.reference ?></a><?cs if:c.abnormal == 1 ?> <span class="badge"><?cs var:L.complaints.field.abnormal ?></span><?cs /if ?></td>
     <td><?cs var:c.customer_name ?> <span class="muted"><?cs var:c.customer_phone ?></span></td>
-    <td><?cs var:L["complaints.severity." + c.severity] ?></td>
-    <td><?cs var:L["complaints.cause." + c.cause] ?></td>
-    <td><?cs var:L["complaints.step." + c.step] ?></td>
+    <td><?cs var:sev_l[c.severity] ?></td>
+    <td><?cs var:cause_l[c.cause] ?></td>
+    <td><?cs var:step_l[c.step] ?></td>
     <td><?cs var:c.owner_name ?></td>
     <td><?cs var:c.received_at ?></td>
     <td><?cs var:c.resolution_due ?><?cs if:c.overdue == 1 ?> <span class="badge"><?cs var:L.complaints.case.overdue ?></span><?cs /if ?></td>
   </tr>
-  <?cs /each ?>
+  <?cs /each ?><?cs /with ?><?cs /with ?><?cs /with ?>
 </table></div>
 <?cs else ?><p class="muted" id="list-empty"><?cs var:L.complaints.list.empty ?></p><?cs /if ?>
 <?cs def:pagelink(p, label) ?><a href="/complaints/?tab=<?cs var:url_escape(Complaints.tab) ?>&amp;step=<?cs var:url_escape(Complaints.f.step) ?>&amp;severity=<?cs var:url_escape(Complaints.f.severity) ?>&amp;cause=<?cs var:url_escape(Complaints.f.cause) ?>&amp;channel=<?cs var:url_escape(Complaints.f.channel) ?>&amp;abnormal=<?cs var:url_escape(Complaints.f.abnormal) ?>&amp;q=<?cs var:url_escape(Complaints.f.q) ?>&amp;page=<?cs var:p ?>"><?cs var:label ?></a><?cs /def ?>
