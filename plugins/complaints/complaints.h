@@ -96,7 +96,12 @@ long cp_attachment_limit(void);
 int cp_upload_read(kf_req *req, unsigned char **data, long *size, const char **type,
                    const char **reason);
 /* stores it on the case with a timeline event and audit entry (inside
- * the caller's transaction); 0 or -1 */
+ * the caller's transaction); 0 or -1.  Intake does the two halves apart:
+ * the file and its event first, the audit line (which names the case by
+ * its reference) once the reference is known. */
+int cp_attachment_insert(kf_req *req, int64_t case_id, const unsigned char *data, long size,
+                         const char *type);
+int cp_attachment_audit(kf_req *req, const char *ref, long size, const char *type);
 int cp_attachment_store(kf_req *req, int64_t case_id, const char *ref, const unsigned char *data,
                         long size, const char *type);
 int cp_list(kf_req *req);

@@ -58,21 +58,43 @@ int cp_upload_read(kf_req *req, unsigned char **data, long *size, const char **t
     return 0;
 }
 
-int cp_attachment_store(kf_req *req, int64_t case_id, const char *ref, const unsigned char *data,
-                        long size, const char *type)
+/* the attachment's name as the form sent it, made safe */
+static void attachment_name(kf_req *req, char name[CP_FILENAME_MAX + 1])
 {
-    char name[CP_FILENAME_MAX + 1], after[CP_FILENAME_MAX + 96];
+    cp_filename_clean(kf_req_field(req, "file"), name);
+}
+
+int cp_attachment_insert(kf_req *req, int64_t case_id, const unsigned char *data, long size,
+                         const char *type)
+{
+    char name[CP_FILENAME_MAX + 1];
     int64_t id;
 
-    cp_filename_clean(kf_req_field(req, "file"), name);
-    snprintf(after, sizeof after, "attachment=%s; type=%s; bytes=%ld", name, type, size);
+    attachment_name(req, name);
     if (kf_db_exec_id(kf_req_db(req), &id,
             "INSERT INTO complaint_attachments (complaint_id, filename, content_type, size, data, "
             "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())",
             "issibi", case_id, name, type, (int64_t)size, (const void *)data, (size_t)size,
             kf_req_user(req)->id) != 0 ||
-        cp_event(req, case_id, "attach", NULL, NULL, -1, name) != 0 ||
-        kf_audit(req, "complaint.attach", "complaint", ref, NULL, after) != 0)
+        cp_event(req, case_id, "attach", NULL, NULL, -1, name) != 0)
+        return -1;
+    return 0;
+}
+
+int cp_attachment_audit(kf_req *req, const char *ref, long size, const char *type)
+{
+    char name[CP_FILENAME_MAX + 1], after[CP_FILENAME_MAX + 96];
+
+    attachment_name(req, name);
+    snprintf(after, sizeof after, "attachment=%s; type=%s; bytes=%ld", name, type, size);
+    return kf_audit(req, "complaint.attach", "complaint", ref, NULL, after);
+}
+
+int cp_attachment_store(kf_req *req, int64_t case_id, const char *ref, const unsigned char *data,
+                        long size, const char *type)
+{
+    if (cp_attachment_insert(req, case_id, data, size, type) != 0 ||
+        cp_attachment_audit(req, ref, size, type) != 0)
         return -1;
     return 0;
 }

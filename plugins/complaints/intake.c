@@ -6,9 +6,11 @@
  * live in intake_check.c (no database: fuzzed and unit-tested).  The
  * user taking it is first responder (首问责任人) and owner; the case
  * belongs to their department.  The reference TS-YYYY-NNNNNN is
- * gap-free per year: the year's counter row is locked FOR UPDATE in the
- * same transaction as the insert, so a failed intake rolls the number
- * back.  Due times come from due.c (calendar or working hours) and the
+ * gap-free per year: the case is stored under a random stand-in, and the
+ * year's counter row is incremented as the last step of the same
+ * transaction (LAST_INSERT_ID(expr) hands the new value back), so it is
+ * locked only for the final statements and a failed intake rolls the
+ * number back.  Due times come from due.c (calendar or working hours) and the
  * configuration.  The form may carry one piece of evidence (field
  * "file", checked like /attach before anything is stored, then kept in
  * the same transaction).
@@ -68,8 +70,9 @@ int cp_intake_save(kf_req *req)
     const char *purpose = kf_req_field(req, "purpose");
     const char *desc = kf_req_text(req, "description", CP_TEXT_MAX);
     const char *request = kf_req_text(req, "customer_request", CP_TEXT_MAX);
-    char received[20], ref[40], after[256], path[64];
-    int64_t customer_id = -1, year, last = 0, case_id;
+    char received[20], ref[40], after[256], path[64], hex[17], pending[17];
+    int64_t customer_id = -1, year, number = 0, case_id;
+    bool new_customer;
     char fc_due[20], res_due[20];
     int rc;
     time_t now = time(NULL);
@@ -100,10 +103,12 @@ int cp_intake_save(kf_req *req)
             return form_error_status(req, ev_why, rc);
     }
 
-    if (kf_db_begin(db) != 0) {
-        free(ev);
-        return KF_FAIL;
-    }
+    /* A unique stand-in until the number is drawn at the very end */
+    if (kf_random_hex(hex, 8) != 0)
+        goto fail_early;
+    snprintf(pending, sizeof pending, "~%.15s", hex);
+    if (kf_db_begin(db) != 0)
+        goto fail_early;
     if (cust_no) {
         rc = kf_db_int(db, &customer_id, "SELECT id FROM customers WHERE customer_no = ?", "s", cust_no);
         if (rc < 0)
@@ -114,30 +119,12 @@ int cp_intake_save(kf_req *req)
             return form_error(req, "customer_unknown");
         }
     }
-    /* The year's counter row, locked until commit.  Locking it first with
-     * FOR UPDATE (an exclusive lock) keeps concurrent intakes in a queue;
-     * only the year's very first intake creates the row. */
-    rc = kf_db_int(db, &last, "SELECT last_no FROM complaint_counters WHERE year = ? FOR UPDATE",
-                   "i", year);
-    if (rc == 0) {
-        if (kf_db_exec(db, "INSERT INTO complaint_counters (year, last_no) VALUES (?, 0) "
-                       "ON DUPLICATE KEY UPDATE last_no = last_no", "i", year) != 0)
-            goto fail;
-        rc = kf_db_int(db, &last, "SELECT last_no FROM complaint_counters WHERE year = ? FOR UPDATE",
-                       "i", year);
-    }
-    if (rc != 1 ||
-        kf_db_exec(db, "UPDATE complaint_counters SET last_no = last_no + 1 WHERE year = ?",
-                   "i", year) != 0)
-        goto fail;
-    if (last + 1 > 999999)
-        goto fail;
-    snprintf(ref, sizeof ref, "TS-%04d-%06d", (int)(year % 10000), (int)(last + 1));
-    if (customer_id < 0 &&
+    new_customer = customer_id < 0;
+    if (new_customer &&
         kf_db_exec_id(db, &customer_id,
                       "INSERT INTO customers (customer_no, name, phone, dept_id, created_at) "
                       "VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
-                      "sssi", cust_no ? cust_no : ref, cust_name,
+                      "sssi", cust_no ? cust_no : pending, cust_name,
                       cust_phone && *cust_phone ? cust_phone : NULL, u->dept_id) != 0)
         goto fail;
     if (kf_db_exec_id(db, &case_id,
@@ -146,15 +133,30 @@ int cp_intake_save(kf_req *req)
             "first_contact_due, resolution_due, first_responder_id, owner_id, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, "
             "UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-            "siisssssssssssii", ref, customer_id, u->dept_id, u->dept_path, severity, cause,
+            "siisssssssssssii", pending, customer_id, u->dept_id, u->dept_path, severity, cause,
             channel, behaviour, purpose, desc, request && *request ? request : NULL, received,
-            fc_due, res_due, u->id, u->id) != 0)
+            fc_due, res_due, u->id, u->id) != 0 ||
+        cp_event(req, case_id, "received", NULL, "received", -1, NULL) != 0 ||
+        (ev && cp_attachment_insert(req, case_id, ev, ev_size, ev_type) != 0))
         goto fail;
+    /* The number last: the year's counter row stays locked from here to
+     * the commit, so concurrent intakes queue only for these few short
+     * statements, and a failure rolls the number back with the case. */
+    if (kf_db_exec_id(db, &number,
+                      "INSERT INTO complaint_counters (year, last_no) VALUES (?, LAST_INSERT_ID(1)) "
+                      "ON DUPLICATE KEY UPDATE last_no = LAST_INSERT_ID(last_no + 1)",
+                      "i", year) != 0 ||
+        number < 1 || number > 999999)
+        goto fail;
+    snprintf(ref, sizeof ref, "TS-%04d-%06d", (int)(year % 10000), (int)number);
     snprintf(after, sizeof after, "step=received; severity=%s; cause=%s; channel=%s; owner=%s",
              severity, cause, channel, u->login);
-    if (cp_event(req, case_id, "received", NULL, "received", -1, NULL) != 0 ||
+    if (kf_db_exec(db, "UPDATE complaints SET reference = ? WHERE id = ?", "si", ref, case_id) != 0 ||
+        (new_customer && !cust_no &&
+         kf_db_exec(db, "UPDATE customers SET customer_no = ? WHERE id = ?", "si",
+                    ref, customer_id) != 0) ||
         kf_audit(req, "complaint.create", "complaint", ref, NULL, after) != 0 ||
-        (ev && cp_attachment_store(req, case_id, ref, ev, ev_size, ev_type) != 0) ||
+        (ev && cp_attachment_audit(req, ref, ev_size, ev_type) != 0) ||
         kf_db_commit(db) != 0)
         goto fail;
     free(ev);
@@ -163,6 +165,7 @@ int cp_intake_save(kf_req *req)
     return kf_resp_redirect(req, path);
 fail:
     kf_db_rollback(db);
+fail_early:
     free(ev);
     return KF_FAIL;
 }
