@@ -13,6 +13,8 @@
  * filecheck.c the pure type sniffing and file name cleaning (evidence.h)
  * clock.c    POST /complaints/:ref/{pause,resume}
  * merge.c    POST /complaints/:ref/{merge,link}
+ * holidays.c GET/POST /complaints/holidays: the working clock's calendar
+ * holiday_check.c the pure validation of its form (holiday_check.h)
  * panel.c    the dashboard panel
  */
 #ifndef KF_COMPLAINTS_H
@@ -102,6 +104,9 @@ int cp_act_pause(kf_req *req);
 int cp_act_merge(kf_req *req);
 int cp_act_link(kf_req *req);
 int cp_act_resume(kf_req *req);
+int cp_holidays(kf_req *req);
+int cp_holiday_save(kf_req *req);
+int cp_holiday_delete(kf_req *req);
 int cp_attachment_get(kf_req *req);
 /* evidence.c: the attachment size limit in bytes */
 long cp_attachment_limit(void);
