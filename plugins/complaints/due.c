@@ -93,7 +93,8 @@ int cp_due_times(kf_req *req, const char *severity, const char *received, char f
     if (cp_clock_working()) {
         cp_calendar cal;
 
-        /* the longest limit (8760 h) is a year of working days: 400 days ahead */
+        /* holidays of the next 400 days, as before: a limit reaching
+         * further counts the days beyond by the Monday-Friday rule alone */
         if (cp_calendar_load(req, t, t + 399 * 86400L, &cal) != 0)
             return -1;
         a = cp_due_working(t, fc_h, &cal);
