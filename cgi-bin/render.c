@@ -126,6 +126,25 @@ static NEOERR *render_cb(void *ctx, char *buf)
     return nerr_pass(string_append((STRING *)ctx, buf));
 }
 
+/* The page a plugin's navigation link opens for role: its index "/"
+ * when the role may open it, else its first GET page without a
+ * parameter the role may open (an admin-only page of a plugin whose
+ * index is for staff); NULL when there is none, and no link. */
+static const char *nav_page(const kf_route *routes, unsigned role)
+{
+    const char *first = NULL;
+
+    for (const kf_route *r = routes; r->method; r++) {
+        if (strcmp(r->method, "GET") != 0 || !(r->roles & role) || strchr(r->path, ':'))
+            continue;
+        if (strcmp(r->path, "/") == 0)
+            return "/";
+        if (first == NULL)
+            first = r->path;
+    }
+    return first;
+}
+
 /* Fills what layout.cs needs: navigation, user, flags. */
 static int layout_data(kf_req *req)
 {
@@ -140,20 +159,15 @@ static int layout_data(kf_req *req)
         return -1;
     for (size_t i = 0; i < kf_plugins_count(); i++) {
         const kf_loaded_plugin *p = kf_plugins_get(i);
-        const kf_route *r;
-        bool usable = false;
+        const char *page;
         if (!enabled[i])
             continue;
-        /* shown only when the user's role may open the plugin's index page */
-        for (r = p->desc->routes; r->method; r++)
-            if (strcmp(r->method, "GET") == 0 && (r->roles & req->user.role))
-                usable = true;
-        if (!usable)
+        if ((page = nav_page(p->desc->routes, req->user.role)) == NULL)
             continue;
         snprintf(key, sizeof key, "Nav.%d.name", n);
         kf_set(h, key, p->desc->name);
         snprintf(key, sizeof key, "Nav.%d.href", n);
-        kf_setf(h, key, "%s/", p->prefix);
+        kf_setf(h, key, "%s%s", p->prefix, page);
         snprintf(key, sizeof key, "Nav.%d.title_key", n);
         kf_set(h, key, p->desc->title_key);
         n++;

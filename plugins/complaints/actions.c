@@ -87,7 +87,7 @@ int cp_act_step(kf_req *req)
     const char *impr = opt_text(req, "improvement");
     const char *reasonable = kf_req_field(req, "reasonable");
     long long sat = 0, hdept = 0;
-    int64_t hset = 0;
+    int64_t hset = 0, paused = 0;
     cp_case c;
     cp_move m;
     enum cp_verdict v;
@@ -126,13 +126,15 @@ int cp_act_step(kf_req *req)
                         "updated_at = UTC_TIMESTAMP() WHERE id = ?", "ii", (int64_t)sat, c.id);
         break;
     case CP_CLOSED:
+        /* closing ends a pause: its length counted as resume would count it */
+        if (cp_pause_length(req, c.id, &paused) < 0)
+            return cp_fail(req);
         rc = kf_db_exec(db, "UPDATE complaints SET step = 'closed', root_cause = ?, improvement = ?, "
                         "reasonable = ?, closed_at = UTC_TIMESTAMP(), updated_at = UTC_TIMESTAMP(), "
-                        "paused_seconds = paused_seconds + IF(paused_at IS NULL, 0, "
-                        "GREATEST(0, TIMESTAMPDIFF(SECOND, paused_at, UTC_TIMESTAMP()))), paused_at = NULL "
-                        "WHERE id = ?", "ssIi", root, impr,
+                        "paused_seconds = paused_seconds + ?, paused_at = NULL "
+                        "WHERE id = ?", "ssIii", root, impr,
                         (int64_t)(reasonable && strcmp(reasonable, "1") == 0 ? 1 :
-                                  reasonable && strcmp(reasonable, "0") == 0 ? 0 : -1), c.id);
+                                  reasonable && strcmp(reasonable, "0") == 0 ? 0 : -1), paused, c.id);
         break;
     default:
         rc = kf_db_exec(db, "UPDATE complaints SET step = ?, updated_at = UTC_TIMESTAMP() "

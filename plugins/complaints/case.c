@@ -7,8 +7,26 @@
  * which; the POST handlers check again).  A case outside the user's
  * scope answers 404 exactly like a missing one.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "complaints.h"
+
+/* Case.paused_minutes and Complaints.paused_total (h:mm): the time the
+ * clock stood still, the current pause included, in the clock's own
+ * time (working time in working mode: what moved the due times). */
+static int paused_total(kf_req *req, HDF *hdf, int64_t case_id)
+{
+    long long pm = strtoll(hdf_get_value(hdf, "Case.paused_seconds", "0"), NULL, 10);
+    int64_t now = 0;
+
+    if (hdf_get_int_value(hdf, "Case.paused", 0) && cp_pause_length(req, case_id, &now) < 0)
+        return -1;
+    pm = (pm + now) / 60;
+    kf_set_int(hdf, "Case.paused_minutes", pm);
+    kf_setf(hdf, "Complaints.paused_total", "%lld:%02lld", pm / 60, pm % 60);
+    kf_set(hdf, "Complaints.clock", cp_clock_working() ? "working" : "calendar");
+    return 0;
+}
 
 int cp_case_page(kf_req *req)
 {
@@ -41,8 +59,7 @@ int cp_case_page(kf_req *req)
         "(c.first_contact_at IS NULL AND c.paused_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()) "
         "AS overdue_contact, "
         "(c.paused_at IS NOT NULL) AS paused, DATE_FORMAT(c.paused_at, '%Y-%m-%d %H:%i') AS paused_since, "
-        "(c.paused_seconds + IF(c.paused_at IS NULL, 0, "
-        "TIMESTAMPDIFF(SECOND, c.paused_at, UTC_TIMESTAMP()))) DIV 60 AS paused_minutes, "
+        "c.paused_seconds, "
         "(SELECT m.reference FROM complaints m WHERE m.id = c.merged_into) AS merged_into "
         "FROM complaints c JOIN customers cu ON cu.id = c.customer_id "
         "JOIN users o ON o.id = c.owner_id JOIN users f ON f.id = c.first_responder_id "
@@ -90,10 +107,8 @@ int cp_case_page(kf_req *req)
             "is", c.id, kf_scope_path(req)) < 0)
         return KF_FAIL;
     kf_set_int(hdf, "Complaints.attach_max_kb", cp_attachment_limit() / 1024);
-    {
-        long long pm = hdf_get_int_value(hdf, "Case.paused_minutes", 0);
-        kf_setf(hdf, "Complaints.paused_total", "%lld:%02lld", pm / 60, pm % 60);
-    }
+    if (paused_total(req, hdf, c.id) != 0)
+        return KF_FAIL;
 
     /* the abnormal signs, one HDF node each for their labels */
     {

@@ -13,6 +13,8 @@
  * filecheck.c the pure type sniffing and file name cleaning (evidence.h)
  * clock.c    POST /complaints/:ref/{pause,resume}
  * merge.c    POST /complaints/:ref/{merge,link}
+ * holidays.c GET/POST /complaints/holidays: the working clock's calendar
+ * holiday_check.c the pure validation of its form (holiday_check.h)
  * panel.c    the dashboard panel
  */
 #ifndef KF_COMPLAINTS_H
@@ -72,6 +74,20 @@ int cp_refuse_rb(kf_req *req, int status, const char *reason);
 /* due.c: the first-contact and resolution due times ("YYYY-MM-DD HH:MM:SS"
  * UTC) of a case of severity received at received; 0 or -1 */
 int cp_due_times(kf_req *req, const char *severity, const char *received, char fc[20], char res[20]);
+/* whether due times count working hours (Plugins.complaints.Clock = working) */
+bool cp_clock_working(void);
+/* local time = UTC + this (Plugins.complaints.TimezoneOffsetMinutes, 480) */
+int cp_tz_offset_min(void);
+/* the working calendar of the settings with the exceptions of
+ * complaint_holidays from the day of from to the day of to (UTC); the
+ * days live in a static buffer until the next call.  0 or -1 */
+int cp_calendar_load(kf_req *req, time_t from, time_t to, cp_calendar *cal);
+/* t as "YYYY-MM-DD HH:MM:SS" UTC */
+void cp_time_fmt(time_t t, char out[20]);
+/* clock.c: how long the current pause of a case has stopped its clock,
+ * in the clock's own time: seconds, or working seconds when Clock =
+ * working.  1 paused (*secs set), 0 not paused (*secs = 0), -1 error. */
+int cp_pause_length(kf_req *req, int64_t case_id, int64_t *secs);
 
 int cp_intake_form(kf_req *req);
 int cp_intake_save(kf_req *req);
@@ -88,6 +104,9 @@ int cp_act_pause(kf_req *req);
 int cp_act_merge(kf_req *req);
 int cp_act_link(kf_req *req);
 int cp_act_resume(kf_req *req);
+int cp_holidays(kf_req *req);
+int cp_holiday_save(kf_req *req);
+int cp_holiday_delete(kf_req *req);
 int cp_attachment_get(kf_req *req);
 /* evidence.c: the attachment size limit in bytes */
 long cp_attachment_limit(void);

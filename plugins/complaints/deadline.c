@@ -81,19 +81,25 @@ static long long floor_div(long long a, long long b)
     return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
-time_t cp_due_working(time_t received, int hours, const cp_calendar *cal)
+static int weekday_of(long long day)
+{
+    return (int)(((day % 7) + 11) % 7);                 /* 1970-01-01 was a Thursday (4) */
+}
+
+time_t cp_working_add(time_t t, long long secs, const cp_calendar *cal)
 {
     long long off = (long long)cal->tz_offset_min * 60;
-    long long cur = (long long)received + off;          /* local seconds */
-    long long left = (long long)cp_working_minutes(hours, cal) * 60;
+    long long cur = (long long)t + off;                 /* local seconds */
+    long long left = secs;
     long long day = floor_div(cur, 86400);
 
-    if (cal->end_min <= cal->start_min || left <= 0)
-        return received;
+    if (secs <= 0)
+        return t;
+    if (cal->end_min <= cal->start_min)
+        return (time_t)-1;
     for (int n = 0; n < 3660; n++, day++) {
         long long ds = day * 86400, from, to;
-        int wday = (int)(((day % 7) + 11) % 7);          /* 1970-01-01 was a Thursday (4) */
-        if (!cp_is_workday(cal, ymd_of(day), wday))
+        if (!cp_is_workday(cal, ymd_of(day), weekday_of(day)))
             continue;
         from = ds + cal->start_min * 60LL;
         to = ds + cal->end_min * 60LL;
@@ -106,4 +112,33 @@ time_t cp_due_working(time_t received, int hours, const cp_calendar *cal)
         left -= to - from;
     }
     return (time_t)-1;
+}
+
+time_t cp_due_working(time_t received, int hours, const cp_calendar *cal)
+{
+    if (cal->end_min <= cal->start_min)
+        return received;
+    return cp_working_add(received, (long long)cp_working_minutes(hours, cal) * 60, cal);
+}
+
+long long cp_working_seconds(time_t from, time_t to, const cp_calendar *cal)
+{
+    long long off = (long long)cal->tz_offset_min * 60;
+    long long a = (long long)from + off, b = (long long)to + off, sum = 0;
+
+    if (b <= a || cal->end_min <= cal->start_min)
+        return 0;
+    /* every local day the interval touches, its working window clipped */
+    for (long long day = floor_div(a, 86400); day * 86400 < b; day++) {
+        long long lo = day * 86400 + cal->start_min * 60LL, hi = day * 86400 + cal->end_min * 60LL;
+        if (!cp_is_workday(cal, ymd_of(day), weekday_of(day)))
+            continue;
+        if (lo < a)
+            lo = a;
+        if (hi > b)
+            hi = b;
+        if (hi > lo)
+            sum += hi - lo;
+    }
+    return sum;
 }

@@ -12,6 +12,11 @@
  * of N*24 hours means N working days; the remainder counts as working
  * hours: 2h = 2 working hours, 24h = one working day, 120h = five.
  * The holiday list is passed in, so this stays pure.
+ *
+ * Pausing the clock in working mode: cp_working_seconds measures the
+ * working time a pause covered and cp_working_add moves a due time later
+ * by that much working time, so a pause over a weekend or holiday moves
+ * nothing and a pause over two working hours moves two working hours.
  */
 #ifndef KF_COMPLAINTS_DEADLINE_H
 #define KF_COMPLAINTS_DEADLINE_H
@@ -50,6 +55,12 @@ long cp_working_minutes(int hours, const cp_calendar *cal);
 /* received (UTC) + hours counted in working time; (time_t)-1 when no
  * working time is found within ten years (a calendar of holidays only) */
 time_t cp_due_working(time_t received, int hours, const cp_calendar *cal);
+/* t (UTC) + secs counted in working time; t itself when secs <= 0 (no
+ * snapping to the next working moment); (time_t)-1 when the calendar has
+ * no working time within ten years */
+time_t cp_working_add(time_t t, long long secs, const cp_calendar *cal);
+/* the working seconds between from and to (UTC); 0 when to <= from */
+long long cp_working_seconds(time_t from, time_t to, const cp_calendar *cal);
 
 /* overdue when not done and now is past due */
 bool cp_overdue(time_t now, time_t due, bool done);

@@ -1,6 +1,7 @@
 /* due.c -- the due times of a new case from the configuration: calendar
  * hours (the default), or working hours (Clock = working) with the
- * holiday table read here and handed to the pure deadline.c.
+ * holiday table read here and handed to the pure deadline.c.  The same
+ * calendar serves resuming a paused case (clock.c).
  *
  * Settings under Plugins.complaints: Clock (calendar | working),
  * WorkStart / WorkEnd ("09:00" / "17:00", local), TimezoneOffsetMinutes
@@ -23,11 +24,52 @@ static int setting_int(const char *key, const char *def, long lo, long hi)
     return (int)v;
 }
 
-static void fmt(time_t t, char out[20])
+void cp_time_fmt(time_t t, char out[20])
 {
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+int cp_tz_offset_min(void)
+{
+    return setting_int("TimezoneOffsetMinutes", "480", -720, 840);
+}
+
+bool cp_clock_working(void)
+{
+    return strcmp(kf_setting(CP_PLUGIN, "Clock", "calendar"), "working") == 0;
+}
+
+int cp_calendar_load(kf_req *req, time_t from, time_t to, cp_calendar *cal)
+{
+    /* one calendar at a time per worker: the caller uses it before the next load */
+    static cp_day days[CP_MAX_DAYS];
+    kf_stmt *st;
+    int rc;
+
+    *cal = (cp_calendar){ .start_min = cp_parse_hhmm(kf_setting(CP_PLUGIN, "WorkStart", "09:00")),
+                          .end_min = cp_parse_hhmm(kf_setting(CP_PLUGIN, "WorkEnd", "17:00")),
+                          .tz_offset_min = cp_tz_offset_min(),
+                          .days = days };
+    if (cal->start_min < 0 || cal->end_min <= cal->start_min) {
+        cal->start_min = 9 * 60;
+        cal->end_min = 17 * 60;
+    }
+    /* a day either side: local dates differ from UTC ones by the offset */
+    st = kf_db_query(kf_req_db(req),
+        "SELECT DATE_FORMAT(day, '%Y%m%d'), kind = 'workday' FROM complaint_holidays "
+        "WHERE day >= DATE(FROM_UNIXTIME(?)) - INTERVAL 1 DAY "
+        "AND day <= DATE(FROM_UNIXTIME(?)) + INTERVAL 1 DAY ORDER BY day LIMIT 1000",
+        "ii", (int64_t)from, (int64_t)to);
+    if (st == NULL)
+        return -1;
+    while ((rc = kf_stmt_next(st)) == 1 && cal->ndays < CP_MAX_DAYS) {
+        days[cal->ndays].ymd = atoi(kf_stmt_str(st, 0));
+        days[cal->ndays++].workday = kf_stmt_int(st, 1) != 0;
+    }
+    kf_stmt_close(st);
+    return rc < 0 ? -1 : 0;
 }
 
 int cp_due_times(kf_req *req, const char *severity, const char *received, char fc[20], char res[20])
@@ -48,31 +90,12 @@ int cp_due_times(kf_req *req, const char *severity, const char *received, char f
     t = timegm(&tm);
     a = cp_due_at(t, fc_h);
     b = cp_due_at(t, res_h);
-    if (strcmp(kf_setting(CP_PLUGIN, "Clock", "calendar"), "working") == 0) {
-        static cp_day days[CP_MAX_DAYS];
-        cp_calendar cal = { .start_min = cp_parse_hhmm(kf_setting(CP_PLUGIN, "WorkStart", "09:00")),
-                            .end_min = cp_parse_hhmm(kf_setting(CP_PLUGIN, "WorkEnd", "17:00")),
-                            .tz_offset_min = setting_int("TimezoneOffsetMinutes", "480", -720, 840),
-                            .days = days };
-        kf_stmt *st;
-        int rc;
+    if (cp_clock_working()) {
+        cp_calendar cal;
 
-        if (cal.start_min < 0 || cal.end_min <= cal.start_min) {
-            cal.start_min = 9 * 60;
-            cal.end_min = 17 * 60;
-        }
-        st = kf_db_query(kf_req_db(req),
-            "SELECT DATE_FORMAT(day, '%Y%m%d'), kind = 'workday' FROM complaint_holidays "
-            "WHERE day >= DATE(?) - INTERVAL 1 DAY AND day < DATE(?) + INTERVAL 400 DAY "
-            "ORDER BY day LIMIT 1000", "ss", received, received);
-        if (st == NULL)
-            return -1;
-        while ((rc = kf_stmt_next(st)) == 1 && cal.ndays < CP_MAX_DAYS) {
-            days[cal.ndays].ymd = atoi(kf_stmt_str(st, 0));
-            days[cal.ndays++].workday = kf_stmt_int(st, 1) != 0;
-        }
-        kf_stmt_close(st);
-        if (rc < 0)
+        /* holidays of the next 400 days, as before: a limit reaching
+         * further counts the days beyond by the Monday-Friday rule alone */
+        if (cp_calendar_load(req, t, t + 399 * 86400L, &cal) != 0)
             return -1;
         a = cp_due_working(t, fc_h, &cal);
         b = cp_due_working(t, res_h, &cal);
@@ -81,7 +104,7 @@ int cp_due_times(kf_req *req, const char *severity, const char *received, char f
             b = cp_due_at(t, res_h);
         }
     }
-    fmt(a, fc);
-    fmt(b, res);
+    cp_time_fmt(a, fc);
+    cp_time_fmt(b, res);
     return 0;
 }

@@ -67,7 +67,7 @@ int cp_act_merge(kf_req *req)
     kf_db *db = kf_req_db(req);
     const char *target, *note = kf_req_text(req, "note", CP_TEXT_MAX);
     char before[64], after[96], text[CP_TEXT_MAX + 64];
-    int64_t tid = 0;
+    int64_t tid = 0, paused = 0;
     bool tclosed = false;
     cp_case c;
     int rc;
@@ -81,11 +81,13 @@ int cp_act_merge(kf_req *req)
     snprintf(before, sizeof before, "step=%s", cp_step_name(c.step));
     snprintf(after, sizeof after, "step=closed; merged_into=%s", target);
     snprintf(text, sizeof text, "%s%s%s", target, note && *note ? ": " : "", note ? note : "");
+    /* a merge closes the case: a pause ends, counted as resume would count it */
+    if (cp_pause_length(req, c.id, &paused) < 0)
+        return cp_fail(req);
     if (kf_db_exec(db, "UPDATE complaints SET step = 'closed', merged_into = ?, "
                    "closed_at = UTC_TIMESTAMP(), updated_at = UTC_TIMESTAMP(), "
-                   "paused_seconds = paused_seconds + IF(paused_at IS NULL, 0, "
-                   "GREATEST(0, TIMESTAMPDIFF(SECOND, paused_at, UTC_TIMESTAMP()))), paused_at = NULL "
-                   "WHERE id = ?", "ii", tid, c.id) != 0 ||
+                   "paused_seconds = paused_seconds + ?, paused_at = NULL "
+                   "WHERE id = ?", "iii", tid, paused, c.id) != 0 ||
         cp_event(req, c.id, "merge", cp_step_name(c.step), "closed", -1, text) != 0 ||
         cp_event(req, tid, "merged_from", NULL, NULL, -1, c.ref) != 0 ||
         kf_audit(req, "complaint.merge", "complaint", c.ref, before, after) != 0)

@@ -2,10 +2,13 @@
  *
  * 投诉与抱怨: intake, the eight-step handling process, replies ledger,
  * hand-over, compensation with approval, abnormal complaints, lists,
- * ledger report, evidence attachments and a dashboard panel.  Literal routes come before
- * "/:ref" so "new" and "ledger" are never taken for references.
- * GETs are open to every role (auditors read in scope; the core refuses
- * their POSTs), POSTs to staff; approve and reopen to managers.
+ * ledger report, evidence attachments, the working clock's holiday
+ * calendar and a dashboard panel.  Literal routes come before "/:ref" so
+ * "new", "ledger" and "holidays" are never taken for references.
+ * Case GETs are open to staff and auditors (auditors read in scope; the
+ * core refuses their POSTs), POSTs to staff; approve and reopen to
+ * managers.  The holiday calendar is the organisation's: admins change
+ * it, managers read it.
  */
 #include "complaints.h"
 
@@ -14,6 +17,9 @@ static const kf_route cp_routes[] = {
     { "GET",  "/new",               KF_ROLES_STAFF, 0, cp_intake_form },
     { "POST", "/new",               KF_ROLES_STAFF, 0, cp_intake_save },
     { "GET",  "/ledger",            KF_ROLES_STAFF | KF_ROLE_AUDITOR, 0, cp_ledger },
+    { "GET",  "/holidays",          KF_ROLE_ADMIN | KF_ROLE_MANAGER, 0, cp_holidays },
+    { "POST", "/holidays",          KF_ROLE_ADMIN, 0, cp_holiday_save },
+    { "POST", "/holidays/delete",   KF_ROLE_ADMIN, 0, cp_holiday_delete },
     { "GET",  "/:ref",              KF_ROLES_STAFF | KF_ROLE_AUDITOR, 0, cp_case_page },
     { "POST", "/:ref/step",         KF_ROLES_STAFF, 0, cp_act_step },
     { "POST", "/:ref/reply",        KF_ROLES_STAFF, 0, cp_act_reply },

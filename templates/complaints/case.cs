@@ -57,7 +57,7 @@
     <dt><?cs var:L.complaints.field.first_contact_due ?></dt><dd id="case-contact-due"><?cs var:Case.first_contact_due ?><?cs if:Case.overdue_contact == 1 ?> <span class="badge"><?cs var:L.complaints.case.overdue ?></span><?cs /if ?></dd>
     <dt><?cs var:L.complaints.field.first_contact_at ?></dt><dd><?cs var:Case.first_contact_at ?></dd>
     <dt><?cs var:L.complaints.field.resolution_due ?></dt><dd id="case-resolution-due"><?cs var:Case.resolution_due ?><?cs if:Case.overdue_resolution == 1 ?> <span class="badge"><?cs var:L.complaints.case.overdue ?></span><?cs /if ?></dd>
-    <dt><?cs var:L.complaints.field.paused_total ?></dt><dd id="case-paused-total" data-minutes="<?cs var:Case.paused_minutes ?>"><?cs var:Complaints.paused_total ?><?cs if:Case.paused == 1 ?> <span class="muted">(<?cs var:L.complaints.case.paused_since ?> <?cs var:Case.paused_since ?>)</span><?cs /if ?></dd>
+    <dt><?cs if:Complaints.clock == "working" ?><?cs var:L.complaints.field.paused_total_working ?><?cs else ?><?cs var:L.complaints.field.paused_total ?><?cs /if ?></dt><dd id="case-paused-total" data-minutes="<?cs var:Case.paused_minutes ?>"><?cs var:Complaints.paused_total ?><?cs if:Case.paused == 1 ?> <span class="muted">(<?cs var:L.complaints.case.paused_since ?> <?cs var:Case.paused_since ?>)</span><?cs /if ?></dd>
     <dt><?cs var:L.complaints.field.closed_at ?></dt><dd><?cs var:Case.closed_at ?></dd>
     <dt><?cs var:L.complaints.field.satisfaction ?></dt><dd id="case-satisfaction"><?cs var:Case.satisfaction ?></dd>
     <dt><?cs var:L.complaints.field.root_cause ?></dt><dd><?cs var:Case.root_cause ?></dd>

@@ -1,5 +1,5 @@
 <h1><?cs var:L.complaints.list.title ?></h1>
-<p><?cs if:Complaints.staff == 1 ?><a href="/complaints/new" id="new-complaint" class="button"><?cs var:L.complaints.action.new ?></a> · <?cs /if ?><a href="/complaints/ledger"><?cs var:L.complaints.action.ledger ?></a></p>
+<p><?cs if:Complaints.staff == 1 ?><a href="/complaints/new" id="new-complaint" class="button"><?cs var:L.complaints.action.new ?></a> · <?cs /if ?><a href="/complaints/ledger"><?cs var:L.complaints.action.ledger ?></a><?cs if:User.role == "manager" ?> · <a href="/complaints/holidays" id="holidays-link"><?cs var:L.complaints.holidays.link ?></a><?cs /if ?></p>
 <nav class="pager" id="tabs">
   <a href="/complaints/?tab=mine"<?cs if:Complaints.tab == "mine" ?> aria-current="page"<?cs /if ?>><?cs var:L.complaints.tab.mine ?></a>
   <a href="/complaints/?tab=dept"<?cs if:Complaints.tab == "dept" ?> aria-current="page"<?cs /if ?>><?cs var:L.complaints.tab.dept ?></a>

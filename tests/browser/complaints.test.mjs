@@ -1,6 +1,7 @@
 // complaints.test.mjs -- an employee files a complaint through the form
 // (with a photo as evidence) and walks it to closed in headless Chromium:
-// every step, a reply to the customer, the feedback and the review.
+// every step, a reply to the customer, the feedback and the review.  An
+// admin keeps the holiday calendar through its forms.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, login, BASE, SHOTS } from '../lib/browser.mjs';
@@ -65,5 +66,30 @@ test('file a complaint through the form and walk it to closed', async () => {
   assert.deepEqual(kinds.filter((k) => k === 'step').length, 7);
   assert.ok(kinds.includes('attach') && kinds.includes('reply'));
   await page.screenshot({ path: `${SHOTS}/complaint-closed.png`, fullPage: true });
+  await page.close();
+});
+
+test('admin keeps the holiday calendar: add from the navigation, change, remove', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await login(page, 'admin');
+  await Promise.all([page.waitForURL(/\/complaints\/holidays$/), page.click('nav a[data-plugin=complaints]')]);
+  await page.goto(`${BASE}/complaints/holidays?year=2098`);
+  await page.fill('#holiday-add-form input[name=day]', '2098-05-01');
+  await page.selectOption('#holiday-add-form select[name=kind]', 'holiday');
+  await page.fill('#holiday-add-form input[name=name]', '劳动节');
+  await Promise.all([page.waitForNavigation(), page.click('#holiday-add-form button[type=submit]')]);
+  const row = 'tr[data-day="2098-05-01"]';
+  assert.equal(await page.getAttribute(row, 'data-kind'), 'holiday');
+
+  await page.selectOption(`${row} select[name=kind]`, 'workday');
+  await page.fill(`${row} input[name=name]`, '劳动节调休');
+  await Promise.all([page.waitForNavigation(), page.click(`${row} form[data-op=change] button`)]);
+  assert.equal(await page.getAttribute(row, 'data-kind'), 'workday');
+  assert.equal(await page.inputValue(`${row} input[name=name]`), '劳动节调休');
+  await page.screenshot({ path: `${SHOTS}/holidays.png`, fullPage: true });
+
+  await Promise.all([page.waitForNavigation(), page.click(`${row} form[data-op=delete] button`)]);
+  assert.equal(await page.locator(row).count(), 0);
+  assert.equal(await page.locator('#holiday-empty').count(), 1);
   await page.close();
 });

@@ -1,7 +1,8 @@
 // complaints_clock.test.mjs -- pausing the clock while waiting on the
 // customer: reason required, on the timeline with who and why, paused
 // time accumulates and pushes the due times later, and a paused case is
-// not overdue anywhere.
+// not overdue anywhere.  (Calendar clock; the working-hours clock's
+// pauses are tested in complaints_holidays.test.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loggedIn, sql } from '../lib/http.mjs';

@@ -1,33 +1,128 @@
 // complaints_summaries.test.mjs -- complaint_scope and complaint_daily,
 // kept by triggers, agree with the cases themselves after everything
-// the other tests did (intake, hand-over, replies, merges).
+// the other tests did (intake, hand-over, replies, merges), and after a
+// department with cases moves under another parent
+// (sql/complaints/012_dept_move.sql).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from '../lib/http.mjs';
+import { loggedIn, sql, PASSWORD } from '../lib/http.mjs';
 
-test('complaint_scope has one row per case and department above it', () => {
+const SFX = Date.now().toString(36).slice(-5);
+const code = (c) => `MV${c}${SFX}`.toUpperCase();
+
+function scopeConsistent() {
   const expected = sql(`SELECT COUNT(*) FROM complaints c JOIN departments d
     ON c.dept_path LIKE CONCAT(d.path, '%')`);
   assert.equal(sql('SELECT COUNT(*) FROM complaint_scope'), expected);
   assert.equal(sql(`SELECT COUNT(*) FROM complaint_scope s JOIN complaints c ON c.id = s.complaint_id
     WHERE s.received_at <> c.received_at OR s.step <> c.step OR s.severity <> c.severity
       OR s.cause <> c.cause OR s.channel <> c.channel OR s.abnormal <> c.abnormal`), '0');
-});
+  // and each row names a department above its case: none left behind by a move
+  assert.equal(sql(`SELECT COUNT(*) FROM complaint_scope s JOIN complaints c ON c.id = s.complaint_id
+    JOIN departments d ON d.id = s.dept_id WHERE c.dept_path NOT LIKE CONCAT(d.path, '%')`), '0');
+}
 
-test('complaint_daily sums match the cases per department, day and cause', () => {
-  // the rows are stripes (sql/complaints/013_daily_stripes.sql): only sums count
-  const sums = `(SELECT dept_id, day, cause, SUM(received) AS received, SUM(replied) AS replied
-      FROM complaint_daily GROUP BY dept_id, day, cause)`;
+// complaint_daily rows are stripes (sql/complaints/013_daily_stripes.sql):
+// only their sums per department, day and cause mean anything
+const DAILY_SUMS = `(SELECT dept_id, day, cause, SUM(received) AS received, SUM(replied) AS replied
+    FROM complaint_daily GROUP BY dept_id, day, cause)`;
+
+function dailyConsistent() {
   const diff = sql(`SELECT COUNT(*) FROM (
       SELECT d.id, DATE(c.received_at) AS day, c.cause, COUNT(*) AS n, SUM(c.reply_count > 0) AS r
       FROM complaints c JOIN departments d ON c.dept_path LIKE CONCAT(d.path, '%')
       GROUP BY d.id, DATE(c.received_at), c.cause) x
-    LEFT JOIN ${sums} y ON y.dept_id = x.id AND y.day = x.day AND y.cause = x.cause
+    LEFT JOIN ${DAILY_SUMS} y ON y.dept_id = x.id AND y.day = x.day AND y.cause = x.cause
     WHERE y.received IS NULL OR y.received <> x.n OR y.replied <> x.r`);
   assert.equal(diff, '0');
-  // no total left over for a day and cause without cases, none negative
-  assert.equal(sql(`SELECT COUNT(*) FROM ${sums} y WHERE y.received < 0 OR y.replied < 0
-    OR y.replied > y.received OR (y.received > 0 AND NOT EXISTS (SELECT 1 FROM complaints c
-      JOIN departments d ON d.id = y.dept_id AND c.dept_path LIKE CONCAT(d.path, '%')
-      WHERE DATE(c.received_at) = y.day AND c.cause = y.cause))`), '0');
+  assert.equal(sql(`SELECT COUNT(*) FROM ${DAILY_SUMS} y
+    WHERE received < 0 OR replied < 0 OR replied > received`), '0');
+  // counts left over where no case is any more must have gone to zero
+  assert.equal(sql(`SELECT COUNT(*) FROM ${DAILY_SUMS} y WHERE y.received > 0 AND NOT EXISTS (
+      SELECT 1 FROM complaints c JOIN departments d ON d.id = y.dept_id
+      WHERE c.dept_path LIKE CONCAT(d.path, '%') AND DATE(c.received_at) = y.day AND c.cause = y.cause)`), '0');
+}
+
+const INTAKE = {
+  customer_no: 'C000002', severity: 'general', cause: 'service', channel: 'onsite',
+  behaviour: 'grumbling', purpose: 'criticism', description: '网点搬迁后客户找不到办理窗口。',
+};
+
+async function intake(c) {
+  await c.get('/complaints/new');
+  const r = await c.post('/complaints/new', INTAKE);
+  assert.equal(r.status, 303, r.text.slice(0, 200));
+  return r.location.split('/').pop();
+}
+
+const deptList = async (c) => (await c.get('/complaints/?tab=dept')).text;
+
+test('a department moved under another parent takes its cases along', async () => {
+  const adm = await loggedIn('admin');
+  await adm.get('/admin/departments');
+  // old parent A and new parent B, the moved branch C with a sub-branch D
+  const [A, B, C, D] = ['A', 'B', 'C', 'D'].map(code);
+  for (const [c, parent] of [[A, 'HQ'], [B, 'HQ'], [C, A], [D, C]])
+    assert.equal((await adm.post('/admin/departments', { op: 'add', code: c, name_zh: c, name_en: c, parent })).status, 303);
+  await adm.get('/admin/users');
+  const users = { [`mva${SFX}`]: [A, 'manager'], [`mvb${SFX}`]: [B, 'manager'],
+    [`mvc${SFX}`]: [C, 'employee'], [`mvd${SFX}`]: [D, 'employee'] };
+  for (const [login, [dept, role]] of Object.entries(users))
+    assert.equal((await adm.post('/admin/users', { op: 'add', login, name: login, dept, role, password: PASSWORD })).status, 303);
+  const [ma, mb, ec, ed] = await Promise.all(Object.keys(users).map(loggedIn));
+
+  const refs = [await intake(ec), await intake(ec), await intake(ed)];
+  await ec.get(`/complaints/${refs[0]}`);
+  assert.equal((await ec.post(`/complaints/${refs[0]}/reply`, { channel: 'phone', text: '已回电。' })).status, 303);
+  let la = await deptList(ma), lb = await deptList(mb);
+  for (const ref of refs) {
+    assert.ok(la.includes(`data-ref="${ref}"`), `old parent lists ${ref} before the move`);
+    assert.ok(!lb.includes(`data-ref="${ref}"`), `new parent does not list ${ref} before the move`);
+  }
+  const id = (c) => sql(`SELECT id FROM departments WHERE code = '${c}'`);
+  const daily = (c) => sql(`SELECT COALESCE(SUM(received), 0), COALESCE(SUM(replied), 0)
+    FROM complaint_daily WHERE dept_id = ${id(c)}`);
+  assert.equal(daily(A), '3\t1');
+  assert.equal(daily(B), '0\t0');
+
+  const r = await adm.post('/admin/departments', { op: 'move', code: C, parent: B });
+  assert.equal(r.status, 303);
+  const [aid, bid, cid, did] = [A, B, C, D].map(id);
+  assert.equal(sql(`SELECT GROUP_CONCAT(DISTINCT dept_path ORDER BY dept_path) FROM complaints
+    WHERE reference IN ('${refs.join("','")}')`), `/1/${bid}/${cid}/,/1/${bid}/${cid}/${did}/`);
+
+  la = await deptList(ma);
+  lb = await deptList(mb);
+  for (const ref of refs) {
+    assert.ok(lb.includes(`data-ref="${ref}"`), `new parent's manager lists ${ref}`);
+    assert.ok(!la.includes(`data-ref="${ref}"`), `old parent's manager no longer lists ${ref}`);
+    assert.equal((await ma.get(`/complaints/${ref}`)).status, 404);
+    assert.equal((await mb.get(`/complaints/${ref}`)).status, 200);
+  }
+  // the moved branch's own staff still see their cases
+  assert.ok((await deptList(ec)).includes(`data-ref="${refs[2]}"`));
+  assert.equal(daily(A), '0\t0');
+  assert.equal(daily(B), '3\t1');
+  assert.equal(daily(C), '3\t1');
+  assert.equal(daily(D), '1\t0');
+  assert.equal(sql(`SELECT COUNT(*) FROM complaint_scope WHERE dept_id = ${aid}`), '0');
+  assert.equal(sql(`SELECT COUNT(*) FROM complaint_scope WHERE dept_id = ${bid}`), '3');
+  scopeConsistent();
+  dailyConsistent();
+
+  // and back again, the sub-branch alone this time
+  assert.equal((await adm.post('/admin/departments', { op: 'move', code: D, parent: A })).status, 303);
+  assert.equal(daily(A), '1\t0');
+  assert.equal(daily(B), '2\t1');
+  assert.ok((await deptList(ma)).includes(`data-ref="${refs[2]}"`));
+  scopeConsistent();
+  dailyConsistent();
+});
+
+test('complaint_scope has one row per case and department above it', () => {
+  scopeConsistent();
+});
+
+test('complaint_daily sums match the cases per department, day and cause', () => {
+  dailyConsistent();
 });

@@ -8,6 +8,7 @@ Suite *plugin_suite(void);
 Suite *render_suite(void);
 Suite *auth_suite(void);
 Suite *complaints_workflow_suite(void);
+Suite *complaints_holiday_suite(void);
 Suite *complaints_evidence_suite(void);
 Suite *complaints_deadline_suite(void);
 Suite *complaints_intake_suite(void);

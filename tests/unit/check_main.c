@@ -33,6 +33,7 @@ int main(void)
     srunner_add_suite(sr, render_suite());
     srunner_add_suite(sr, auth_suite());
     srunner_add_suite(sr, complaints_workflow_suite());
+    srunner_add_suite(sr, complaints_holiday_suite());
     srunner_add_suite(sr, complaints_evidence_suite());
     srunner_add_suite(sr, complaints_deadline_suite());
     srunner_add_suite(sr, complaints_intake_suite());
