@@ -7,6 +7,7 @@
 -- stripes, each worker (one connection each) has rows of its own.
 -- A stripe may hold a negative delta (a case moved away through another
 -- connection); only the sums mean anything, and only sums are read.
+-- Ancestors come from the ids in the case's path, as in 012_dept_move.sql.
 ALTER TABLE complaint_daily
   ADD COLUMN stripe TINYINT UNSIGNED NOT NULL DEFAULT 0 AFTER cause,
   DROP PRIMARY KEY,
@@ -19,7 +20,7 @@ CREATE TRIGGER complaint_daily_ins AFTER INSERT ON complaints FOR EACH ROW
   INSERT INTO complaint_daily (dept_id, day, cause, stripe, received, replied)
   SELECT d.id, DATE(NEW.received_at), NEW.cause, CONNECTION_ID() MOD 16, 1, NEW.reply_count > 0
   FROM departments d
-  WHERE NEW.dept_path LIKE CONCAT(d.path, '%')
+  WHERE LOCATE(CONCAT('/', d.id, '/'), NEW.dept_path) > 0
   ON DUPLICATE KEY UPDATE received = received + 1, replied = replied + VALUES(replied);
 
 CREATE TRIGGER complaint_daily_upd AFTER UPDATE ON complaints FOR EACH ROW
@@ -29,13 +30,13 @@ BEGIN
     INSERT INTO complaint_daily (dept_id, day, cause, stripe, received, replied)
     SELECT d.id, DATE(OLD.received_at), OLD.cause, CONNECTION_ID() MOD 16, -1, -(OLD.reply_count > 0)
     FROM departments d
-    WHERE OLD.dept_path LIKE CONCAT(d.path, '%')
+    WHERE LOCATE(CONCAT('/', d.id, '/'), OLD.dept_path) > 0
     ON DUPLICATE KEY UPDATE received = received + VALUES(received),
                             replied = replied + VALUES(replied);
     INSERT INTO complaint_daily (dept_id, day, cause, stripe, received, replied)
     SELECT d.id, DATE(NEW.received_at), NEW.cause, CONNECTION_ID() MOD 16, 1, NEW.reply_count > 0
     FROM departments d
-    WHERE NEW.dept_path LIKE CONCAT(d.path, '%')
+    WHERE LOCATE(CONCAT('/', d.id, '/'), NEW.dept_path) > 0
     ON DUPLICATE KEY UPDATE received = received + VALUES(received),
                             replied = replied + VALUES(replied);
   END IF;

@@ -5,7 +5,8 @@
 -- cause reads about eight scope rows per listed case; reading eight case
 -- rows each was most of the page's cost.
 -- The ENUMs repeat those of complaints (001_complaints.sql): a migration
--- that adds a value there adds it here too.
+-- that adds a value there adds it here too.  Ancestors come from the ids
+-- in the case's path, as in 012_dept_move.sql.
 ALTER TABLE complaint_scope
   ADD COLUMN step ENUM('received','recorded','cause_analysed','dept_decided','solution_proposed',
                        'carried_out','feedback_collected','closed') NOT NULL DEFAULT 'received',
@@ -26,7 +27,7 @@ CREATE TRIGGER complaint_scope_ins AFTER INSERT ON complaints FOR EACH ROW
   INSERT INTO complaint_scope (dept_id, received_at, complaint_id, step, severity, cause, channel, abnormal)
   SELECT d.id, NEW.received_at, NEW.id, NEW.step, NEW.severity, NEW.cause, NEW.channel, NEW.abnormal
   FROM departments d
-  WHERE NEW.dept_path LIKE CONCAT(d.path, '%');
+  WHERE LOCATE(CONCAT('/', d.id, '/'), NEW.dept_path) > 0;
 
 CREATE TRIGGER complaint_scope_upd AFTER UPDATE ON complaints FOR EACH ROW
 BEGIN
@@ -35,7 +36,7 @@ BEGIN
     INSERT INTO complaint_scope (dept_id, received_at, complaint_id, step, severity, cause, channel, abnormal)
     SELECT d.id, NEW.received_at, NEW.id, NEW.step, NEW.severity, NEW.cause, NEW.channel, NEW.abnormal
     FROM departments d
-    WHERE NEW.dept_path LIKE CONCAT(d.path, '%');
+    WHERE LOCATE(CONCAT('/', d.id, '/'), NEW.dept_path) > 0;
   ELSEIF NOT (NEW.step <=> OLD.step) OR NOT (NEW.severity <=> OLD.severity)
       OR NOT (NEW.cause <=> OLD.cause) OR NOT (NEW.channel <=> OLD.channel)
       OR NOT (NEW.abnormal <=> OLD.abnormal) THEN
