@@ -12,8 +12,8 @@
 #include "kf_admin.h"
 
 #define HERE "/admin/users"
-#define PW_MIN 8
-#define PW_MAX 256
+#define PW_MIN KF_PASSWORD_MIN
+#define PW_MAX KF_PASSWORD_MAX
 
 /* The user a change applies to, locked. */
 typedef struct target {

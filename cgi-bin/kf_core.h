@@ -170,6 +170,10 @@ int kf_session_load(kf_req *req);          /* 0 ok (maybe anonymous), -1 db erro
 int kf_session_create(kf_req *req, int64_t user_id);
 int kf_session_destroy(kf_req *req);
 bool kf_csrf_ok(kf_req *req);
+/* pages.c: a failed password check; locks the account after LockFailures */
+int kf_login_failure(kf_req *req, int64_t uid, const char *login, int64_t dept, int failed);
+/* profile.c: the profile page (also the answer of its refused forms) */
+int kf_profile(kf_req *req);
 void kf_hex(char *out, const unsigned char *in, size_t n); /* lower-case hex, out has 2*n+1 */
 
 /* ---- session_cache.c ---- */
@@ -180,6 +184,8 @@ void kf_session_cache_put(const char *sid, const kf_req *req, uint64_t generatio
 uint64_t kf_session_cache_generation(void);
 
 /* ---- auth.c ---- */
+#define KF_PASSWORD_MIN 8     /* bytes; the admin forms and the profile form */
+#define KF_PASSWORD_MAX 256
 int kf_password_hash(const char *password, char *out, size_t outlen);
 bool kf_password_verify(const char *password, const char *hash);
 

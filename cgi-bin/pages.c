@@ -75,7 +75,7 @@ static int login_failed(kf_req *req)
 }
 
 /* Records a failure; locks the account after the configured number. */
-static int note_failure(kf_req *req, int64_t uid, const char *login, int64_t dept, int failed)
+int kf_login_failure(kf_req *req, int64_t uid, const char *login, int64_t dept, int failed)
 {
     bool lock = failed + 1 >= kf_cfg->lock_failures;
     const char *addr = kf_req_remote_addr(req);
@@ -146,7 +146,7 @@ static int page_login(kf_req *req)
         return login_failed(req);
     }
     if (!kf_password_verify(pw, hash)) {
-        if (note_failure(req, uid, login, dept, failed) != 0)
+        if (kf_login_failure(req, uid, login, dept, failed) != 0)
             return KF_FAIL;
         return login_failed(req);
     }
@@ -197,6 +197,7 @@ int kf_admin_audit(kf_req *req);
 int kf_profile(kf_req *req);
 int kf_profile_token_create(kf_req *req);
 int kf_profile_token_revoke(kf_req *req);
+int kf_profile_password(kf_req *req);
 
 const kf_route kf_core_routes[] = {
     { "GET", "/", KF_ROLES_ALL, 0, page_dashboard },
@@ -215,5 +216,6 @@ const kf_route kf_core_routes[] = {
     { "GET", "/profile", KF_ROLES_ALL, 0, kf_profile },
     { "POST", "/profile/tokens", KF_ROLES_ALL, KF_ROUTE_AUDITOR_POST, kf_profile_token_create },
     { "POST", "/profile/tokens/revoke", KF_ROLES_ALL, KF_ROUTE_AUDITOR_POST, kf_profile_token_revoke },
+    { "POST", "/profile/password", KF_ROLES_ALL, KF_ROUTE_AUDITOR_POST, kf_profile_password },
     { NULL, NULL, 0, 0, NULL },
 };

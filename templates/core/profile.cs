@@ -2,6 +2,19 @@
 <p class="muted"><?cs var:User.name ?> (<?cs var:User.login ?>) · <?cs var:L["core.role." + User.role] ?></p>
 
 <section class="card">
+  <h2><?cs var:L.core.profile.password ?></h2>
+  <?cs if:Profile.pw_error ?><p class="error" id="pw-error"><?cs var:L[Profile.pw_error] ?></p><?cs /if ?>
+  <form method="post" action="/profile/password" class="form-grid" id="password-form">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <label><?cs var:L.core.profile.pw_current ?> <input type="password" name="current" autocomplete="current-password" maxlength="256" required></label>
+    <label><?cs var:L.core.profile.pw_new ?> <input type="password" name="password" autocomplete="new-password" minlength="8" maxlength="256" required></label>
+    <label><?cs var:L.core.profile.pw_confirm ?> <input type="password" name="confirm" autocomplete="new-password" minlength="8" maxlength="256" required></label>
+    <button type="submit" class="primary"><?cs var:L.core.profile.pw_change ?></button>
+  </form>
+  <p class="muted"><?cs var:L.core.profile.pw_note ?></p>
+</section>
+
+<section class="card">
   <h2><?cs var:L.core.profile.tokens ?></h2>
   <p class="muted"><?cs var:L.core.profile.tokens_intro ?></p>
   <?cs if:Profile.new_token ?>
