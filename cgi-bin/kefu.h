@@ -178,6 +178,11 @@ void kf_stmt_close(kf_stmt *st);
 /* Single value helpers: 1 found, 0 no row, -1 error */
 int kf_db_int(kf_db *db, int64_t *out, const char *sql, const char *types, ...);
 int kf_db_begin(kf_db *db);
+/* The same at READ COMMITTED: searches lock only the rows they match, no
+ * gaps.  For short write transactions that update rows through an index
+ * other transactions are inserting into at the same time (where
+ * REPEATABLE READ's gap locks make them wait on each other). */
+int kf_db_begin_read_committed(kf_db *db);
 int kf_db_commit(kf_db *db);
 void kf_db_rollback(kf_db *db);
 /* Fills HDF prefix.N.<col> from every row; returns row count or -1. */

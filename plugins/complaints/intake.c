@@ -107,7 +107,10 @@ int cp_intake_save(kf_req *req)
     if (kf_random_hex(hex, 8) != 0)
         goto fail_early;
     snprintf(pending, sizeof pending, "~%.15s", hex);
-    if (kf_db_begin(db) != 0)
+    /* READ COMMITTED: the reference update at the end rewrites this case's
+     * complaint_scope rows through an index concurrent intakes insert
+     * into; gap locks there would deadlock with the counter's queue */
+    if (kf_db_begin_read_committed(db) != 0)
         goto fail_early;
     if (cust_no) {
         rc = kf_db_int(db, &customer_id, "SELECT id FROM customers WHERE customer_no = ?", "s", cust_no);
