@@ -63,6 +63,29 @@ static int cause_chart(kf_req *req, HDF *hdf)
     return 0;
 }
 
+/* ComplaintsPanel.overdue_cases.N: for a manager, the department's five
+ * most overdue cases, the longest overdue first -- the first thing a
+ * manager sees.  Only open cases are read (the step index), so the cost
+ * follows the open cases, not the ledger. */
+static int most_overdue(kf_req *req, HDF *hdf)
+{
+    if (kf_req_user(req)->role != KF_ROLE_MANAGER)
+        return 0;
+    return kf_db_rows_to_hdf(kf_req_db(req), hdf, "ComplaintsPanel.overdue_cases",
+        "SELECT c.reference, c.step, cu.name AS customer_name, "
+        "DATE_FORMAT(IF(c.first_contact_at IS NULL AND c.first_contact_due < c.resolution_due, "
+        "c.first_contact_due, c.resolution_due), '%Y-%m-%d %H:%i') AS missed_due "
+        "FROM complaints c JOIN customers cu ON cu.id = c.customer_id "
+        "WHERE c.step IN ('received', 'recorded', 'cause_analysed', 'dept_decided', "
+        "'solution_proposed', 'carried_out', 'feedback_collected') "
+        "AND c.dept_path LIKE CONCAT(?, '%') AND c.paused_at IS NULL "
+        "AND (c.resolution_due < UTC_TIMESTAMP() OR "
+        "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP())) "
+        "ORDER BY IF(c.first_contact_at IS NULL AND c.first_contact_due < c.resolution_due, "
+        "c.first_contact_due, c.resolution_due), c.id LIMIT 5",
+        "s", kf_scope_path(req)) < 0 ? -1 : 0;
+}
+
 int cp_panel(kf_req *req)
 {
     HDF *hdf = kf_req_hdf(req);
@@ -84,7 +107,7 @@ int cp_panel(kf_req *req)
     if (rc == 1 && kf_stmt_to_hdf(st, hdf, "ComplaintsPanel") != 0)
         rc = -1;
     kf_stmt_close(st);
-    if (rc < 0 || cause_chart(req, hdf) != 0)
+    if (rc < 0 || most_overdue(req, hdf) != 0 || cause_chart(req, hdf) != 0)
         return KF_FAIL;
     return KF_DONE;
 }

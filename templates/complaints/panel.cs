@@ -1,3 +1,14 @@
+<?cs if:subcount(ComplaintsPanel.overdue_cases) ?>
+<div class="card overdue-first" id="cp-overdue-first">
+  <h3><?cs var:L.complaints.panel.overdue_first ?></h3>
+  <ol id="cp-overdue-list">
+  <?cs each:o = ComplaintsPanel.overdue_cases ?>
+    <li data-ref="<?cs var:o.reference ?>"><a href="/complaints/<?cs var:o.reference ?>"><?cs var:o.reference ?></a> <?cs var:o.customer_name ?> · <?cs var:L["complaints.step." + o.step] ?> · <span class="badge"><?cs var:L.complaints.panel.due_was ?> <?cs var:o.missed_due ?></span></li>
+  <?cs /each ?>
+  </ol>
+  <p><a href="/complaints/?tab=overdue"><?cs var:L.complaints.panel.all_overdue ?></a></p>
+</div>
+<?cs /if ?>
 <div class="stats" id="complaints-panel">
   <p class="stat"><span><?cs var:L.complaints.panel.open ?></span> <strong id="cp-open"><?cs var:ComplaintsPanel.open_count ?></strong></p>
   <p class="stat"><span><?cs var:L.complaints.panel.overdue ?></span> <strong id="cp-overdue"><?cs var:ComplaintsPanel.overdue_count ?></strong></p>
