@@ -5,8 +5,9 @@
  * severity, cause, channel, abnormal, and a search on reference,
  * customer number, phone or the start of the customer's name; 50 a
  * page, newest first.  Each tab is its own literal statement so it can
- * use its index (owner, dept_path or step+resolution_due); the filters
- * are "(? = '' OR col = ?)" so no SQL is built at run time.
+ * use its index (owner, step for the overdue tab, and for the department
+ * tab the complaint_scope projection, which carries the whole row); the
+ * filters are "(? = '' OR col = ?)" so no SQL is built at run time.
  *
  * Ledger (台账): per department in scope, for a period of received
  * dates: complaints, replied (reply rate = replied / complaints, the
@@ -35,28 +36,37 @@
 #define LIST_COLS "SELECT " LIST_FIELDS \
     "FROM complaints c JOIN customers cu FORCE INDEX (PRIMARY) ON cu.id = c.customer_id " \
     "JOIN users o FORCE INDEX (PRIMARY) ON o.id = c.owner_id "
-/* the filters on table t ("c", or "s" where complaint_scope carries them) */
-#define LIST_WHERE(t) \
+/* the filters on table t (c, or s: complaint_scope carries them too) */
+#define LIST_FLAGS(t) \
     " AND (? = '' OR (? = 'open' AND " t ".step <> 'closed') OR " t ".step = ?)" \
     " AND (? = '' OR " t ".severity = ?) AND (? = '' OR " t ".cause = ?)" \
-    " AND (? = '' OR " t ".channel = ?) AND (? < 0 OR " t ".abnormal = ?)" \
+    " AND (? = '' OR " t ".channel = ?) AND (? < 0 OR " t ".abnormal = ?)"
+/* the search: reference, customer number, phone or the start of the name */
+#define LIST_SEARCH \
     " AND (? = '' OR c.reference = ? OR cu.customer_no = ? OR cu.phone = ? " \
     "OR cu.name LIKE CONCAT(?, '%'))"
-#define LIST_FILTERS LIST_WHERE("c") " ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?"
+#define LIST_FILTERS LIST_FLAGS("c") LIST_SEARCH \
+    " ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?"
 #define LIST_TYPES "sssssssssiisssssii"
-/* the same through complaint_scope (sql/complaints/010_scope.sql) */
-#define LIST_COLS_SCOPED \
-    /* STRAIGHT_JOIN: read the scope index in order, then look cases up; \
-     * the optimizer otherwise starts from customers and sorts everything */ \
-    "SELECT STRAIGHT_JOIN " LIST_FIELDS \
-    "FROM complaint_scope s JOIN complaints c ON c.id = s.complaint_id " \
-    /* FORCE INDEX: a small users table would otherwise be joined through \
-     * a join buffer, which loses the index order and sorts everything */ \
-    "JOIN customers cu FORCE INDEX (PRIMARY) ON cu.id = c.customer_id " \
-    "JOIN users o FORCE INDEX (PRIMARY) ON o.id = c.owner_id "
-/* the filters on the scope row (sql/complaints/014_scope_filters.sql):
- * cases that do not match are skipped before their row is read */
-#define LIST_FILTERS_SCOPED LIST_WHERE("s") \
+/* The department subtree, newest first: complaint_scope alone, read in
+ * index order (sql/complaints/010_scope.sql, 014_scope_listing.sql).  It
+ * carries the row and the filters, so only the small users table is
+ * joined; the customer number of a search is looked up once, not per row.
+ * FORCE INDEX: a small users table would otherwise be joined through a
+ * join buffer, which loses the index order and sorts everything. */
+#define LIST_SCOPED \
+    "SELECT STRAIGHT_JOIN s.reference, s.step, s.severity, s.cause, " \
+    "NULLIF(s.abnormal, 0) AS abnormal, s.customer_name, s.customer_phone, " \
+    "o.display_name AS owner_name, " \
+    "DATE_FORMAT(s.received_at, '%Y-%m-%d %H:%i') AS received_at, " \
+    "DATE_FORMAT(s.resolution_due, '%Y-%m-%d %H:%i') AS resolution_due, " \
+    "NULLIF(s.step <> 'closed' AND s.paused_at IS NULL AND (s.resolution_due < UTC_TIMESTAMP() OR " \
+    "(s.first_contact_at IS NULL AND s.first_contact_due < UTC_TIMESTAMP())), 0) AS overdue " \
+    "FROM complaint_scope s JOIN users o FORCE INDEX (PRIMARY) ON o.id = s.owner_id " \
+    "WHERE s.dept_id = ?" LIST_FLAGS("s") \
+    " AND (? = '' OR s.reference = ? " \
+    "OR s.customer_id = (SELECT id FROM customers WHERE customer_no = ?) " \
+    "OR s.customer_phone = ? OR s.customer_name LIKE CONCAT(?, '%'))" \
     " ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT ? OFFSET ?"
 
 static const char *filter(kf_req *req, const char *name, const char *const *allowed)
@@ -109,8 +119,7 @@ int cp_list(kf_req *req)
             "s" LIST_TYPES, kf_scope_path(req), step, step, step, sev, sev, cause, cause,
             chan, chan, (int64_t)abn, (int64_t)abn, q, q, q, q, q, limit, offset);
     else  /* the department subtree, newest first: an ordered scan of complaint_scope */
-        n = kf_db_rows_to_hdf(db, hdf, "List", LIST_COLS_SCOPED
-            "WHERE s.dept_id = ?" LIST_FILTERS_SCOPED,
+        n = kf_db_rows_to_hdf(db, hdf, "List", LIST_SCOPED,
             "i" LIST_TYPES, u->dept_id, step, step, step, sev, sev, cause, cause,
             chan, chan, (int64_t)abn, (int64_t)abn, q, q, q, q, q, limit, offset);
     if (n < 0)

@@ -15,8 +15,14 @@ function scopeConsistent() {
     ON c.dept_path LIKE CONCAT(d.path, '%')`);
   assert.equal(sql('SELECT COUNT(*) FROM complaint_scope'), expected);
   assert.equal(sql(`SELECT COUNT(*) FROM complaint_scope s JOIN complaints c ON c.id = s.complaint_id
+    JOIN customers cu ON cu.id = c.customer_id
     WHERE s.received_at <> c.received_at OR s.step <> c.step OR s.severity <> c.severity
-      OR s.cause <> c.cause OR s.channel <> c.channel OR s.abnormal <> c.abnormal`), '0');
+      OR s.cause <> c.cause OR s.channel <> c.channel OR s.abnormal <> c.abnormal
+      OR s.reference <> c.reference OR NOT (s.resolution_due <=> c.resolution_due)
+      OR NOT (s.first_contact_due <=> c.first_contact_due)
+      OR NOT (s.first_contact_at <=> c.first_contact_at) OR NOT (s.paused_at <=> c.paused_at)
+      OR s.owner_id <> c.owner_id OR s.customer_id <> c.customer_id
+      OR s.customer_name <> cu.name OR NOT (s.customer_phone <=> cu.phone)`), '0');
   // and each row names a department above its case: none left behind by a move
   assert.equal(sql(`SELECT COUNT(*) FROM complaint_scope s JOIN complaints c ON c.id = s.complaint_id
     JOIN departments d ON d.id = s.dept_id WHERE c.dept_path NOT LIKE CONCAT(d.path, '%')`), '0');
@@ -125,4 +131,23 @@ test('complaint_scope has one row per case and department above it', () => {
 
 test('complaint_daily sums match the cases per department, day and cause', () => {
   dailyConsistent();
+});
+
+test('a customer renamed outside the portal shows renamed in the department list', async () => {
+  const m = await loggedIn('manager');
+  const id = sql(`SELECT c.customer_id FROM complaints c JOIN users u ON u.login = 'manager'
+    JOIN departments d ON d.id = u.dept_id WHERE c.dept_path LIKE CONCAT(d.path, '%')
+    ORDER BY c.received_at DESC, c.id DESC LIMIT 1`);
+  const name = sql(`SELECT name FROM customers WHERE id = ${id}`);
+  const renamed = `改名${SFX}`;
+  sql(`UPDATE customers SET name = '${renamed}' WHERE id = ${id}`);
+  try {
+    const list = await m.get('/complaints/?tab=dept');
+    assert.equal(list.status, 200);
+    assert.ok(list.text.includes(renamed));
+    scopeConsistent();
+  } finally {
+    sql(`UPDATE customers SET name = '${name}' WHERE id = ${id}`);
+  }
+  assert.ok(!(await m.get('/complaints/?tab=dept')).text.includes(renamed));
 });
