@@ -8,7 +8,11 @@
 --     scope rows per listed case;
 --   * the row itself (reference, due times, customer name and phone)
 --     needs no lookup in complaints or in the million-row customers
---     table, which was half the list query's database time.
+--     table, which was half the list query's database time;
+--   * the ledger (台账) of a department and period is one range of the
+--     primary key: the case's own department, replies and closing time
+--     are here, so its sums read no case rows (at a million cases they
+--     read 60,000 case rows, 0.6 s a page).
 -- Kept by triggers like the rest of the table: on complaints (any listed
 -- column changes) and on customers (name or phone changes).  The ENUMs
 -- repeat those of complaints (001_complaints.sql): a migration that adds
@@ -31,7 +35,10 @@ ALTER TABLE complaint_scope
   ADD COLUMN owner_id BIGINT UNSIGNED NOT NULL DEFAULT 0,
   ADD COLUMN customer_id BIGINT UNSIGNED NOT NULL DEFAULT 0,
   ADD COLUMN customer_name VARCHAR(128) NOT NULL DEFAULT '',
-  ADD COLUMN customer_phone VARCHAR(32) NULL;
+  ADD COLUMN customer_phone VARCHAR(32) NULL,
+  ADD COLUMN case_dept_id BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  ADD COLUMN reply_count INT NOT NULL DEFAULT 0,
+  ADD COLUMN closed_at DATETIME NULL;
 
 UPDATE complaint_scope s JOIN complaints c ON c.id = s.complaint_id
   JOIN customers cu ON cu.id = c.customer_id
@@ -39,7 +46,8 @@ UPDATE complaint_scope s JOIN complaints c ON c.id = s.complaint_id
       s.abnormal = c.abnormal, s.reference = c.reference, s.resolution_due = c.resolution_due,
       s.first_contact_due = c.first_contact_due, s.first_contact_at = c.first_contact_at,
       s.paused_at = c.paused_at, s.owner_id = c.owner_id, s.customer_id = c.customer_id,
-      s.customer_name = cu.name, s.customer_phone = cu.phone;
+      s.customer_name = cu.name, s.customer_phone = cu.phone, s.case_dept_id = c.dept_id,
+      s.reply_count = c.reply_count, s.closed_at = c.closed_at;
 
 DROP TRIGGER complaint_scope_ins;
 DROP TRIGGER complaint_scope_upd;
@@ -47,10 +55,11 @@ DROP TRIGGER complaint_scope_upd;
 CREATE TRIGGER complaint_scope_ins AFTER INSERT ON complaints FOR EACH ROW
   INSERT INTO complaint_scope (dept_id, received_at, complaint_id, step, severity, cause, channel,
     abnormal, reference, resolution_due, first_contact_due, first_contact_at, paused_at, owner_id,
-    customer_id, customer_name, customer_phone)
+    customer_id, customer_name, customer_phone, case_dept_id, reply_count, closed_at)
   SELECT d.id, NEW.received_at, NEW.id, NEW.step, NEW.severity, NEW.cause, NEW.channel,
     NEW.abnormal, NEW.reference, NEW.resolution_due, NEW.first_contact_due, NEW.first_contact_at,
-    NEW.paused_at, NEW.owner_id, NEW.customer_id, cu.name, cu.phone
+    NEW.paused_at, NEW.owner_id, NEW.customer_id, cu.name, cu.phone, NEW.dept_id, NEW.reply_count,
+    NEW.closed_at
   FROM departments d JOIN customers cu ON cu.id = NEW.customer_id
   WHERE LOCATE(CONCAT('/', d.id, '/'), NEW.dept_path) > 0;
 
@@ -60,10 +69,11 @@ BEGIN
     DELETE FROM complaint_scope WHERE complaint_id = OLD.id;
     INSERT INTO complaint_scope (dept_id, received_at, complaint_id, step, severity, cause, channel,
       abnormal, reference, resolution_due, first_contact_due, first_contact_at, paused_at, owner_id,
-      customer_id, customer_name, customer_phone)
+      customer_id, customer_name, customer_phone, case_dept_id, reply_count, closed_at)
     SELECT d.id, NEW.received_at, NEW.id, NEW.step, NEW.severity, NEW.cause, NEW.channel,
       NEW.abnormal, NEW.reference, NEW.resolution_due, NEW.first_contact_due, NEW.first_contact_at,
-      NEW.paused_at, NEW.owner_id, NEW.customer_id, cu.name, cu.phone
+      NEW.paused_at, NEW.owner_id, NEW.customer_id, cu.name, cu.phone, NEW.dept_id,
+      NEW.reply_count, NEW.closed_at
     FROM departments d JOIN customers cu ON cu.id = NEW.customer_id
     WHERE LOCATE(CONCAT('/', d.id, '/'), NEW.dept_path) > 0;
   ELSEIF NOT (NEW.step <=> OLD.step) OR NOT (NEW.severity <=> OLD.severity)
@@ -73,7 +83,8 @@ BEGIN
       OR NOT (NEW.first_contact_due <=> OLD.first_contact_due)
       OR NOT (NEW.first_contact_at <=> OLD.first_contact_at)
       OR NOT (NEW.paused_at <=> OLD.paused_at) OR NOT (NEW.owner_id <=> OLD.owner_id)
-      OR NOT (NEW.customer_id <=> OLD.customer_id) THEN
+      OR NOT (NEW.customer_id <=> OLD.customer_id) OR NOT (NEW.dept_id <=> OLD.dept_id)
+      OR NOT (NEW.reply_count <=> OLD.reply_count) OR NOT (NEW.closed_at <=> OLD.closed_at) THEN
     -- single-table UPDATEs with scalar subqueries: a multi-table UPDATE
     -- would lock the customer's row exclusively, and concurrent intakes
     -- for the same customer (holding shared locks on it from their
@@ -82,7 +93,8 @@ BEGIN
     SET step = NEW.step, severity = NEW.severity, cause = NEW.cause, channel = NEW.channel,
         abnormal = NEW.abnormal, reference = NEW.reference, resolution_due = NEW.resolution_due,
         first_contact_due = NEW.first_contact_due, first_contact_at = NEW.first_contact_at,
-        paused_at = NEW.paused_at, owner_id = NEW.owner_id, customer_id = NEW.customer_id
+        paused_at = NEW.paused_at, owner_id = NEW.owner_id, customer_id = NEW.customer_id,
+        case_dept_id = NEW.dept_id, reply_count = NEW.reply_count, closed_at = NEW.closed_at
     WHERE complaint_id = NEW.id;
     IF NOT (NEW.customer_id <=> OLD.customer_id) THEN
       UPDATE complaint_scope

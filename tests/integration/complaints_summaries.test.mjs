@@ -151,3 +151,23 @@ test('a customer renamed outside the portal shows renamed in the department list
   }
   assert.ok(!(await m.get('/complaints/?tab=dept')).text.includes(renamed));
 });
+
+test('the ledger\'s figures match the cases of the subtree and period', async () => {
+  const m = await loggedIn('manager');
+  const r = await m.get('/complaints/ledger?from=2000-01-01&to=2099-12-31');
+  assert.equal(r.status, 200);
+  const row = r.text.match(/<tr id="ledger-total">([^]*?)<\/tr>/)[1];
+  const cells = [...row.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((x) => x[1]);
+  const path = sql(`SELECT d.path FROM users u JOIN departments d ON d.id = u.dept_id WHERE u.login = 'manager'`);
+  const expected = sql(`SELECT CONCAT_WS(',', COUNT(*), SUM(reply_count > 0), SUM(step = 'closed'),
+      SUM(step = 'closed' AND closed_at <= resolution_due),
+      SUM(step <> 'closed' AND paused_at IS NULL AND resolution_due < UTC_TIMESTAMP()), SUM(abnormal))
+    FROM complaints WHERE dept_path LIKE '${path}%'`).split(',');
+  // total, replied, (rate), closed, on time, (rate), overdue, abnormal
+  assert.deepEqual([cells[1], cells[2], cells[4], cells[5], cells[7], cells[8]], expected);
+  // and one row per department of the subtree that has cases, summing to the total
+  const depts = [...r.text.match(/<table class="table" id="ledger-summary">([^]*?)<tr id="ledger-total">/)[1]
+    .matchAll(/<tr><td>[^<]*<\/td><td>(\d+)<\/td>/g)].map((x) => Number(x[1]));
+  assert.equal(depts.reduce((a, b) => a + b, 0), Number(expected[0]));
+  assert.equal(depts.length, Number(sql(`SELECT COUNT(DISTINCT dept_id) FROM complaints WHERE dept_path LIKE '${path}%'`)));
+});
