@@ -49,17 +49,12 @@
     " AND (? = '' OR (? = 'open' AND " t ".step <> 'closed') OR " t ".step = ?)" \
     " AND (? = '' OR " t ".severity = ?) AND (? = '' OR " t ".cause = ?)" \
     " AND (? = '' OR " t ".channel = ?) AND (? < 0 OR " t ".abnormal = ?)"
-/* the search: reference, customer number, phone or the start of the name */
-#define LIST_SEARCH \
-    " AND (? = '' OR c.reference = ? OR cu.customer_no = ? OR cu.phone = ? " \
-    "OR cu.name LIKE CONCAT(?, '%'))"
-#define LIST_FILTERS LIST_FLAGS("c") LIST_SEARCH \
-    " ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?"
-#define LIST_TYPES "sssssssssiisssssii"
+#define LIST_FILTERS LIST_FLAGS("c") " ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?"
+#define LIST_TYPES "sssssssssiiii"
 /* The department subtree, newest first: complaint_scope alone, read in
  * index order (sql/complaints/010_scope.sql, 014_scope_listing.sql).  It
  * carries the row and the filters, so only the small users table is
- * joined; the customer number of a search is looked up once, not per row.
+ * joined.
  * FORCE INDEX: a small users table would otherwise be joined through a
  * join buffer, which loses the index order and sorts everything. */
 #define LIST_SCOPED \
@@ -71,11 +66,31 @@
     "NULLIF(s.step <> 'closed' AND s.paused_at IS NULL AND (s.resolution_due < UTC_TIMESTAMP() OR " \
     "(s.first_contact_at IS NULL AND s.first_contact_due < UTC_TIMESTAMP())), 0) AS overdue " \
     "FROM complaint_scope s JOIN users o FORCE INDEX (PRIMARY) ON o.id = s.owner_id " \
-    "WHERE s.dept_id = ?" LIST_FLAGS("s") \
-    " AND (? = '' OR s.reference = ? " \
-    "OR s.customer_id = (SELECT id FROM customers WHERE customer_no = ?) " \
-    "OR s.customer_phone = ? OR s.customer_name LIKE CONCAT(?, '%'))" \
-    " ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT ? OFFSET ?"
+    "WHERE s.dept_id = ?" LIST_FLAGS("s") " ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT ? OFFSET ?"
+
+/* A search (q) starts from what it names, never from a walk of the
+ * subtree: the case with that reference, and the cases of the customers
+ * with that customer number, that phone, or -- the first 500 by name --
+ * a name starting with it.  Then scope, the tab's own condition (mine:
+ * owner; overdue) and the filters, newest first.  A search that matches
+ * nothing costs a few index lookups, not a scan of a million cases. */
+#define CP_NAME_MATCHES "500"
+#define LIST_SEARCHED "SELECT " LIST_FIELDS \
+    "FROM (SELECT id FROM complaints WHERE reference = ? " \
+    "UNION SELECT cc.id FROM complaints cc JOIN (" \
+    "SELECT id FROM customers WHERE customer_no = ? " \
+    "UNION SELECT id FROM customers WHERE phone = ? " \
+    "UNION SELECT id FROM (SELECT id FROM customers WHERE name LIKE CONCAT(?, '%') " \
+    "ORDER BY name LIMIT " CP_NAME_MATCHES ") named) k ON cc.customer_id = k.id) m " \
+    "JOIN complaints c ON c.id = m.id " \
+    "JOIN customers cu FORCE INDEX (PRIMARY) ON cu.id = c.customer_id " \
+    "JOIN users o FORCE INDEX (PRIMARY) ON o.id = c.owner_id " \
+    "WHERE c.dept_path LIKE CONCAT(?, '%') AND (? = 0 OR c.owner_id = ?) " \
+    "AND (? = 0 OR (c.step <> 'closed' AND c.paused_at IS NULL AND " \
+    "(c.resolution_due < UTC_TIMESTAMP() OR " \
+    "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))))" \
+    LIST_FLAGS("c") " ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?"
+#define LIST_SEARCHED_TYPES "sssssiiisssssssssiiii"
 
 static const char *filter(kf_req *req, const char *name, const char *const *allowed)
 {
@@ -111,11 +126,17 @@ int cp_list(kf_req *req)
         page = 1;
     offset = (int64_t)(page - 1) * CP_PAGE;
 
-    if (strcmp(tab, "mine") == 0)
+    if (*q != '\0') {
+        bool mine = strcmp(tab, "mine") == 0, overdue = strcmp(tab, "overdue") == 0;
+        n = kf_db_rows_to_hdf(db, hdf, "List", LIST_SEARCHED, LIST_SEARCHED_TYPES,
+            q, q, q, q, kf_scope_path(req), (int64_t)mine, u->id, (int64_t)overdue,
+            step, step, step, sev, sev, cause, cause, chan, chan, (int64_t)abn, (int64_t)abn,
+            limit, offset);
+    } else if (strcmp(tab, "mine") == 0)
         n = kf_db_rows_to_hdf(db, hdf, "List", LIST_COLS
             "WHERE c.owner_id = ? AND c.dept_path LIKE CONCAT(?, '%')" LIST_FILTERS,
             "is" LIST_TYPES, u->id, kf_scope_path(req), step, step, step, sev, sev, cause, cause,
-            chan, chan, (int64_t)abn, (int64_t)abn, q, q, q, q, q, limit, offset);
+            chan, chan, (int64_t)abn, (int64_t)abn, limit, offset);
     else if (strcmp(tab, "overdue") == 0)
         n = kf_db_rows_to_hdf(db, hdf, "List", LIST_COLS_OPEN
             /* the open steps by name: a range of k_complaint_open over the open
@@ -126,11 +147,11 @@ int cp_list(kf_req *req)
             "AND c.paused_at IS NULL AND (c.resolution_due < UTC_TIMESTAMP() OR "
             "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))" LIST_FILTERS,
             "s" LIST_TYPES, kf_scope_path(req), step, step, step, sev, sev, cause, cause,
-            chan, chan, (int64_t)abn, (int64_t)abn, q, q, q, q, q, limit, offset);
+            chan, chan, (int64_t)abn, (int64_t)abn, limit, offset);
     else  /* the department subtree, newest first: an ordered scan of complaint_scope */
         n = kf_db_rows_to_hdf(db, hdf, "List", LIST_SCOPED,
             "i" LIST_TYPES, u->dept_id, step, step, step, sev, sev, cause, cause,
-            chan, chan, (int64_t)abn, (int64_t)abn, q, q, q, q, q, limit, offset);
+            chan, chan, (int64_t)abn, (int64_t)abn, limit, offset);
     if (n < 0)
         return KF_FAIL;
     if (n > CP_PAGE) {

@@ -23,7 +23,7 @@
     <select name="abnormal"><option value=""><?cs var:L.complaints.list.all ?></option>
       <option value="1"<?cs if:Complaints.f.abnormal == "1" ?> selected<?cs /if ?>><?cs var:L.complaints.yes ?></option>
       <option value="0"<?cs if:Complaints.f.abnormal == "0" ?> selected<?cs /if ?>><?cs var:L.complaints.no ?></option></select></label>
-  <label><?cs var:L.complaints.list.search ?><input name="q" maxlength="64" value="<?cs var:Complaints.f.q ?>"></label>
+  <label><?cs var:L.complaints.list.search ?><input name="q" maxlength="64" value="<?cs var:Complaints.f.q ?>" title="<?cs var:L.complaints.list.search_hint ?>"></label>
   <button type="submit"><?cs var:L.complaints.action.filter ?></button>
 </form>
 <?cs if:subcount(List) ?>

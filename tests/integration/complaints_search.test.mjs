@@ -1,0 +1,61 @@
+// complaints_search.test.mjs -- the list search: reference, customer
+// number and phone exactly, a name from its start; inside the user's
+// scope and the tab, combined with the filters; nothing found is an
+// empty list, not a slow one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loggedIn, sql } from '../lib/http.mjs';
+
+const refsOf = (html) => [...html.matchAll(/<tr data-ref="([^"]+)"/g)].map((x) => x[1]);
+
+// the newest 50 cases of customer id cid inside path, as the list orders them
+const expected = (cid, path, extra = '') => {
+  const out = sql(`SELECT reference FROM complaints WHERE customer_id = ${cid}
+    AND dept_path LIKE '${path}%' ${extra} ORDER BY received_at DESC, id DESC LIMIT 50`);
+  return out ? out.split('\n') : [];
+};
+
+test('search by customer number, phone and name start, inside the scope', async () => {
+  const m = await loggedIn('manager');
+  const path = sql(`SELECT d.path FROM users u JOIN departments d ON d.id = u.dept_id WHERE u.login = 'manager'`);
+  const [cid, no, phone, name] = sql(`SELECT cu.id, cu.customer_no, cu.phone, cu.name FROM customers cu
+    JOIN complaints c ON c.customer_id = cu.id WHERE c.dept_path LIKE '${path}%' AND cu.phone IS NOT NULL
+    GROUP BY cu.id ORDER BY COUNT(*) DESC, cu.id LIMIT 1`).split('\t');
+  const want = expected(cid, path);
+  assert.ok(want.length > 0);
+  for (const q of [no, phone]) {
+    const r = await m.get(`/complaints/?tab=dept&q=${encodeURIComponent(q)}`);
+    assert.equal(r.status, 200);
+    assert.deepEqual(refsOf(r.text), want, q);
+  }
+  // a name start finds this customer's cases among those of every customer so named
+  const byName = refsOf((await m.get(`/complaints/?tab=dept&q=${encodeURIComponent(name)}`)).text);
+  for (const ref of want.slice(0, Math.min(want.length, 5))) assert.ok(byName.includes(ref), ref);
+  // with a filter: only the matching cases
+  const sev = sql(`SELECT severity FROM complaints WHERE reference = '${want[0]}'`);
+  const filtered = await m.get(`/complaints/?tab=dept&severity=${sev}&q=${encodeURIComponent(no)}`);
+  assert.deepEqual(refsOf(filtered.text), expected(cid, path, `AND severity = '${sev}'`));
+  // nothing found
+  const none = await m.get('/complaints/?tab=dept&q=NO-SUCH-CUSTOMER-X');
+  assert.equal(none.status, 200);
+  assert.match(none.text, /id="list-empty"/);
+});
+
+test('search never reaches outside the scope or the tab', async () => {
+  const e2 = await loggedIn('employee2');
+  const br01 = sql(`SELECT path FROM departments WHERE code = 'BR01'`);
+  const [cid, no] = sql(`SELECT cu.id, cu.customer_no FROM customers cu JOIN complaints c ON c.customer_id = cu.id
+    WHERE c.dept_path LIKE '${br01}%' GROUP BY cu.id ORDER BY cu.id LIMIT 1`).split('\t');
+  const theirs = new Set(expected(cid, br01));
+  for (const tab of ['mine', 'dept', 'overdue']) {
+    const r = await e2.get(`/complaints/?tab=${tab}&q=${encodeURIComponent(no)}`);
+    assert.equal(r.status, 200);
+    for (const ref of refsOf(r.text)) assert.ok(!theirs.has(ref), `${tab}: ${ref} is BR01's`);
+  }
+  // the mine tab searches the user's own cases only
+  const emp = await loggedIn('employee');
+  const own = refsOf((await emp.get(`/complaints/?tab=mine&q=${encodeURIComponent(no)}`)).text);
+  const owner = sql(`SELECT id FROM users WHERE login = 'employee'`);
+  for (const ref of own)
+    assert.equal(sql(`SELECT owner_id FROM complaints WHERE reference = '${ref}'`), owner, ref);
+});
