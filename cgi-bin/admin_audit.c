@@ -13,7 +13,7 @@
 #include "kf_admin.h"
 
 #define PER_PAGE 50
-#define MAX_PAGE 100000
+#define MAX_PAGE 2000   /* deeper means OFFSET past 100,000 rows: filter instead */
 
 /* An optional filter field: NULL when absent, empty or invalid. */
 static const char *filter(kf_req *req, const char *name, size_t max)

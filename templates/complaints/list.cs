@@ -26,6 +26,7 @@
   <label><?cs var:L.complaints.list.search ?><input name="q" maxlength="64" value="<?cs var:Complaints.f.q ?>" title="<?cs var:L.complaints.list.search_hint ?>"></label>
   <button type="submit"><?cs var:L.complaints.action.filter ?></button>
 </form>
+<?cs if:Complaints.page_capped ?><p class="alert" id="page-capped"><?cs var:L.complaints.list.page_capped ?></p><?cs /if ?>
 <?cs if:subcount(List) ?>
 <div class="table-wrap"><table class="table" id="complaint-list">
   <tr><th><?cs var:L.complaints.field.reference ?></th><th><?cs var:L.complaints.field.customer ?></th><th><?cs var:L.complaints.field.severity ?></th><th><?cs var:L.complaints.field.cause ?></th><th><?cs var:L.complaints.field.step ?></th><th><?cs var:L.complaints.field.owner ?></th><th><?cs var:L.complaints.field.received_at ?></th><th><?cs var:L.complaints.field.resolution_due ?></th></tr>

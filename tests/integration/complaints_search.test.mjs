@@ -59,3 +59,12 @@ test('search never reaches outside the scope or the tab', async () => {
   for (const ref of own)
     assert.equal(sql(`SELECT owner_id FROM complaints WHERE reference = '${ref}'`), owner, ref);
 });
+
+test('pages beyond the 2,000th are refused politely, not scanned', async () => {
+  const m = await loggedIn('manager');
+  const r = await m.get('/complaints/?tab=dept&page=999999');
+  assert.equal(r.status, 200);
+  assert.match(r.text, /id="page-capped"/);
+  assert.doesNotMatch(r.text, /page=2001/);
+  assert.doesNotMatch((await m.get('/complaints/?tab=dept&page=2')).text, /id="page-capped"/);
+});
