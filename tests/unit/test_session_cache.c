@@ -15,7 +15,9 @@ static const char SID_B[] = "a1fffffffffffffffffffffffffffffffffffffffffffffffff
 static void load_config(const char *extra)
 {
     char err[512];
-    kf_cfg = kf_config_load(test_write_config(extra), err, sizeof err);
+    const char *path = test_write_config(extra);
+    kf_cfg = kf_config_load(path, err, sizeof err);
+    unlink(path);
     ck_assert_msg(kf_cfg != NULL, "%s", err);
 }
 
@@ -118,7 +120,10 @@ END_TEST
 START_TEST(bad_config_value_refused)
 {
     char err[512];
-    ck_assert_ptr_null(kf_config_load(test_write_config("Session.CacheSeconds = 61"), err, sizeof err));
+    const char *path = test_write_config("Session.CacheSeconds = 61");
+    kf_config *cfg = kf_config_load(path, err, sizeof err);
+    unlink(path);
+    ck_assert_ptr_null(cfg);
     ck_assert_ptr_nonnull(strstr(err, "Session.CacheSeconds"));
 }
 END_TEST
