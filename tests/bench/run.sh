@@ -10,7 +10,8 @@
 #   4. the rendered dashboard of a logged-in user
 #   5. with ${BENCH_CASES:-1000000} complaints in the database: the
 #      department list page (50 rows, filtered), and complaint intake
-#      (POST with session and CSRF) beside bare single-row INSERTs
+#      (POST with session and CSRF) beside bare single-row INSERTs and
+#      the intake's own SQL sent by mariadb-slap without Kefu
 # and each worker's RSS (VmRSS, VmHWM) after the load.
 set -u
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -144,4 +145,39 @@ done
 wait $pids   # not a bare wait: bare_fcgi runs in the background too
 ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 echo "bare single-row INSERT, 32 clients: $(( 6400 * 1000 / ms ))/s" | tee -a "$OUT"
+
+# The intake's own SQL without Kefu: the statements one intake sends (the
+# case under a stand-in reference, its event, the year's counter drawn
+# last, the reference, the audit line, at READ COMMITTED), from 32
+# mariadb-slap clients -- what this MariaDB can commit of that work
+read -r emp_id emp_dept emp_path cust_id <<<"$(_mariadb -N kefu -e "SELECT u.id, u.dept_id, d.path,
+    (SELECT id FROM customers WHERE customer_no = 'B17') FROM users u
+    JOIN departments d ON d.id = u.dept_id WHERE u.login = 'employee'")"
+year=$(date -u +%Y)
+INTAKE_SQL="SET TRANSACTION ISOLATION LEVEL READ COMMITTED; BEGIN;
+SELECT id FROM customers WHERE customer_no = 'B17';
+INSERT INTO complaints (reference, customer_id, dept_id, dept_path, severity, cause, channel,
+  behaviour, purpose, description, customer_request, step, received_at, first_contact_due,
+  resolution_due, first_responder_id, owner_id, created_at, updated_at)
+  VALUES (CONCAT('~', LEFT(MD5(RAND()), 15)), $cust_id, $emp_dept, '$emp_path', 'general', 'service',
+  'phone', 'grumbling', 'criticism', '等候时间过长', '道歉', 'received', UTC_TIMESTAMP(),
+  UTC_TIMESTAMP() + INTERVAL 1 DAY, UTC_TIMESTAMP() + INTERVAL 5 DAY, $emp_id, $emp_id,
+  UTC_TIMESTAMP(), UTC_TIMESTAMP());
+SET @cid = LAST_INSERT_ID();
+INSERT INTO complaint_events (complaint_id, at, user_id, kind, from_step, to_step, target_user_id, note)
+  VALUES (@cid, UTC_TIMESTAMP(), $emp_id, 'received', NULL, 'received', NULL, NULL);
+INSERT INTO complaint_counters (year, last_no) VALUES ($year, LAST_INSERT_ID(1))
+  ON DUPLICATE KEY UPDATE last_no = LAST_INSERT_ID(last_no + 1);
+UPDATE complaints SET reference = CONCAT('TS-$year-', LPAD(LAST_INSERT_ID(), 6, '0')) WHERE id = @cid;
+INSERT INTO audit_log (at, user_id, user_login, addr, dept_id, action, object_type, object_id,
+  before_value, after_value) VALUES (UTC_TIMESTAMP(6), $emp_id, 'employee', '127.0.0.1', $emp_dept,
+  'complaint.create', 'complaint', 'bench', NULL, 'step=received');
+COMMIT"
+before=$(_mariadb -N kefu -e 'SELECT COUNT(*) FROM complaints')
+t0=$(date +%s%N)
+mariadb-slap --no-defaults --socket="$INST/mysql.sock" -uroot --create-schema=kefu --concurrency=32 \
+    --iterations=1 --number-of-queries=$((32 * 11 * 200)) --delimiter=";" --query="$INTAKE_SQL" >/dev/null
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+after=$(_mariadb -N kefu -e 'SELECT COUNT(*) FROM complaints')
+echo "bare intake transaction (its SQL, 32 clients): $(( (after - before) * 1000 / ms ))/s" | tee -a "$OUT"
 echo "results in $OUT"
