@@ -56,6 +56,21 @@ static int form_error(kf_req *req, const char *key)
     return form_error_status(req, key, 400);
 }
 
+static int dept_path_locked(kf_db *db, int64_t dept_id, char *out, size_t len)
+{
+    kf_stmt *st = kf_db_query(db, "SELECT path FROM departments WHERE id = ? LOCK IN SHARE MODE",
+                              "i", dept_id);
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    rc = kf_stmt_next(st);
+    if (rc == 1)
+        snprintf(out, len, "%s", kf_stmt_str(st, 0) ? kf_stmt_str(st, 0) : "");
+    kf_stmt_close(st);
+    return rc == 1 && *out ? 0 : -1;
+}
+
 int cp_intake_save(kf_req *req)
 {
     kf_db *db = kf_req_db(req);
@@ -70,7 +85,7 @@ int cp_intake_save(kf_req *req)
     const char *purpose = kf_req_field(req, "purpose");
     const char *desc = kf_req_text(req, "description", CP_TEXT_MAX);
     const char *request = kf_req_text(req, "customer_request", CP_TEXT_MAX);
-    char received[20], ref[40], after[256], path[64], hex[17], pending[17];
+    char received[20], ref[40], after[256], path[64], hex[17], pending[17], dept_path[256];
     int64_t customer_id = -1, year, number = 0, case_id;
     bool new_customer;
     char fc_due[20], res_due[20];
@@ -122,6 +137,12 @@ int cp_intake_save(kf_req *req)
             return form_error(req, "customer_unknown");
         }
     }
+    /* The department's path as of now, read with a shared lock: a move
+     * of the department in progress finishes first (and its path is the
+     * one stored), or waits for this intake and then moves it too.  The
+     * session's copy may be older than either. */
+    if (dept_path_locked(db, u->dept_id, dept_path, sizeof dept_path) != 0)
+        goto fail;
     new_customer = customer_id < 0;
     if (new_customer &&
         kf_db_exec_id(db, &customer_id,
@@ -136,7 +157,7 @@ int cp_intake_save(kf_req *req)
             "first_contact_due, resolution_due, first_responder_id, owner_id, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, "
             "UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-            "siisssssssssssii", pending, customer_id, u->dept_id, u->dept_path, severity, cause,
+            "siisssssssssssii", pending, customer_id, u->dept_id, dept_path, severity, cause,
             channel, behaviour, purpose, desc, request && *request ? request : NULL, received,
             fc_due, res_due, u->id, u->id) != 0 ||
         cp_event(req, case_id, "received", NULL, "received", -1, NULL) != 0 ||
