@@ -68,3 +68,21 @@ test('pages beyond the 2,000th are refused politely, not scanned', async () => {
   assert.doesNotMatch(r.text, /page=2001/);
   assert.doesNotMatch((await m.get('/complaints/?tab=dept&page=2')).text, /id="page-capped"/);
 });
+
+test('each filter lists exactly the newest matching cases of the subtree', async () => {
+  const m = await loggedIn('manager');
+  const path = sql(`SELECT d.path FROM users u JOIN departments d ON d.id = u.dept_id WHERE u.login = 'manager'`);
+  for (const [query, where] of [
+    ['abnormal=1', 'abnormal = 1'],
+    ['step=cause_analysed', "step = 'cause_analysed'"],
+    ['channel=email', "channel = 'email'"],
+    ['cause=price&severity=serious', "cause = 'price' AND severity = 'serious'"],
+    ['step=open', "step <> 'closed'"],
+  ]) {
+    const r = await m.get(`/complaints/?tab=dept&${query}`);
+    assert.equal(r.status, 200);
+    const want = sql(`SELECT reference FROM complaints WHERE dept_path LIKE '${path}%' AND ${where}
+      ORDER BY received_at DESC, id DESC LIMIT 50`);
+    assert.deepEqual(refsOf(r.text), want ? want.split('\n') : [], query);
+  }
+});
