@@ -627,8 +627,7 @@ int kf_db_begin(kf_db *db)
 int kf_db_begin_read_committed(kf_db *db)
 {
     /* applies to the next transaction only; the connection keeps its default */
-    if (kf_db_ensure(db) != 0 ||
-        kf_db_exec(db, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED", "") != 0)
+    if (kf_db_exec(db, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED", "") != 0)
         return -1;
     return kf_db_begin(db);
 }

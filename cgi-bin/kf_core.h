@@ -172,8 +172,11 @@ int kf_session_destroy(kf_req *req);
 bool kf_csrf_ok(kf_req *req);
 /* pages.c: a failed password check; locks the account after LockFailures */
 int kf_login_failure(kf_req *req, int64_t uid, const char *login, int64_t dept, int failed);
-/* profile.c: the profile page (also the answer of its refused forms) */
-int kf_profile(kf_req *req);
+/* ---- profile.c, profile_password.c: the /profile handlers ---- */
+int kf_profile(kf_req *req);   /* also the answer of the page's refused forms */
+int kf_profile_token_create(kf_req *req);
+int kf_profile_token_revoke(kf_req *req);
+int kf_profile_password(kf_req *req);
 void kf_hex(char *out, const unsigned char *in, size_t n); /* lower-case hex, out has 2*n+1 */
 
 /* ---- session_cache.c ---- */

@@ -194,10 +194,6 @@ int kf_admin_dept_save(kf_req *req);
 int kf_admin_plugins(kf_req *req);
 int kf_admin_plugin_save(kf_req *req);
 int kf_admin_audit(kf_req *req);
-int kf_profile(kf_req *req);
-int kf_profile_token_create(kf_req *req);
-int kf_profile_token_revoke(kf_req *req);
-int kf_profile_password(kf_req *req);
 
 const kf_route kf_core_routes[] = {
     { "GET", "/", KF_ROLES_ALL, 0, page_dashboard },

@@ -28,10 +28,6 @@ static int show(kf_req *req)
     return kf_render(req, "core/profile.cs", "core.profile.title");
 }
 
-int kf_profile(kf_req *req);
-int kf_profile_token_create(kf_req *req);
-int kf_profile_token_revoke(kf_req *req);
-
 int kf_profile(kf_req *req) { return show(req); }
 
 int kf_profile_token_create(kf_req *req)

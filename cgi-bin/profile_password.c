@@ -15,8 +15,6 @@
 #include <string.h>
 #include "kf_core.h"
 
-int kf_profile_password(kf_req *req);
-
 static int refuse(kf_req *req, int status, const char *why)
 {
     kf_set(req->hdf, "Profile.pw_error", why);

@@ -27,6 +27,19 @@
 #define CP_PLUGIN "complaints"
 #define CP_TEXT_MAX 4000
 
+/* SQL: the open steps by name -- an index range over open cases only,
+ * where "step <> 'closed'" would read the whole ledger */
+#define CP_SQL_OPEN_STEPS "('received', 'recorded', 'cause_analysed', 'dept_decided', " \
+    "'solution_proposed', 'carried_out', 'feedback_collected')"
+/* SQL: case t (a complaints or complaint_scope alias) is overdue: open,
+ * not paused, past its resolution due time, or past its first-contact
+ * due time without a first contact.  The one definition every list,
+ * panel and search uses. */
+#define CP_SQL_OVERDUE(t) \
+    "(" t ".step <> 'closed' AND " t ".paused_at IS NULL AND (" \
+    t ".resolution_due < UTC_TIMESTAMP() OR (" t ".first_contact_at IS NULL AND " \
+    t ".first_contact_due < UTC_TIMESTAMP())))"
+
 /* the facts about a case the actions need, read FOR UPDATE */
 typedef struct cp_case {
     int64_t id;

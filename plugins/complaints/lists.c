@@ -37,18 +37,17 @@
     "cu.name AS customer_name, cu.phone AS customer_phone, o.display_name AS owner_name, " \
     "DATE_FORMAT(c.received_at, '%Y-%m-%d %H:%i') AS received_at, " \
     "DATE_FORMAT(c.resolution_due, '%Y-%m-%d %H:%i') AS resolution_due, " \
-    "NULLIF(c.step <> 'closed' AND c.paused_at IS NULL AND (c.resolution_due < UTC_TIMESTAMP() OR " \
-    "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP())), 0) AS overdue "
-#define LIST_COLS "SELECT " LIST_FIELDS \
-    "FROM complaints c JOIN customers cu FORCE INDEX (PRIMARY) ON cu.id = c.customer_id " \
-    "JOIN users o FORCE INDEX (PRIMARY) ON o.id = c.owner_id "
-/* the filters on table t (c, or s: complaint_scope carries them too) */
-/* the same from the open cases' covering index: without the hint the
- * optimizer walks all cases newest first hoping to meet 50 overdue ones */
-#define LIST_COLS_OPEN "SELECT " LIST_FIELDS \
-    "FROM complaints c FORCE INDEX (k_complaint_open) " \
+    "NULLIF(" CP_SQL_OVERDUE("c") ", 0) AS overdue "
+/* the customer and owner of each case c */
+#define LIST_JOINS \
     "JOIN customers cu FORCE INDEX (PRIMARY) ON cu.id = c.customer_id " \
     "JOIN users o FORCE INDEX (PRIMARY) ON o.id = c.owner_id "
+#define LIST_COLS "SELECT " LIST_FIELDS "FROM complaints c " LIST_JOINS
+/* the same from the open cases' covering index: without the hint the
+ * optimizer walks all cases newest first hoping to meet 50 overdue ones */
+#define LIST_COLS_OPEN "SELECT " LIST_FIELDS "FROM complaints c FORCE INDEX (k_complaint_open) " \
+    LIST_JOINS
+/* the filters on table t (c, or s: complaint_scope carries them too) */
 #define LIST_FLAGS(t) \
     " AND (? = '' OR (? = 'open' AND " t ".step <> 'closed') OR " t ".step = ?)" \
     " AND (? = '' OR " t ".severity = ?) AND (? = '' OR " t ".cause = ?)" \
@@ -67,8 +66,7 @@
     "o.display_name AS owner_name, " \
     "DATE_FORMAT(s.received_at, '%Y-%m-%d %H:%i') AS received_at, " \
     "DATE_FORMAT(s.resolution_due, '%Y-%m-%d %H:%i') AS resolution_due, " \
-    "NULLIF(s.step <> 'closed' AND s.paused_at IS NULL AND (s.resolution_due < UTC_TIMESTAMP() OR " \
-    "(s.first_contact_at IS NULL AND s.first_contact_due < UTC_TIMESTAMP())), 0) AS overdue " \
+    "NULLIF(" CP_SQL_OVERDUE("s") ", 0) AS overdue " \
     "FROM complaint_scope s JOIN users o FORCE INDEX (PRIMARY) ON o.id = s.owner_id " \
     "WHERE s.dept_id = ?" LIST_FLAGS("s") " ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT ? OFFSET ?"
 
@@ -86,13 +84,9 @@
     "UNION SELECT id FROM customers WHERE phone = ? " \
     "UNION SELECT id FROM (SELECT id FROM customers WHERE name LIKE CONCAT(?, '%') " \
     "ORDER BY name LIMIT " CP_NAME_MATCHES ") named) k ON cc.customer_id = k.id) m " \
-    "JOIN complaints c ON c.id = m.id " \
-    "JOIN customers cu FORCE INDEX (PRIMARY) ON cu.id = c.customer_id " \
-    "JOIN users o FORCE INDEX (PRIMARY) ON o.id = c.owner_id " \
+    "JOIN complaints c ON c.id = m.id " LIST_JOINS \
     "WHERE c.dept_path LIKE CONCAT(?, '%') AND (? = 0 OR c.owner_id = ?) " \
-    "AND (? = 0 OR (c.step <> 'closed' AND c.paused_at IS NULL AND " \
-    "(c.resolution_due < UTC_TIMESTAMP() OR " \
-    "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))))" \
+    "AND (? = 0 OR " CP_SQL_OVERDUE("c") ")" \
     LIST_FLAGS("c") " ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?"
 #define LIST_SEARCHED_TYPES "sssssiiisssssssssiiii"
 
@@ -149,11 +143,8 @@ int cp_list(kf_req *req)
         n = kf_db_rows_to_hdf(db, hdf, "List", LIST_COLS_OPEN
             /* the open steps by name: a range of k_complaint_open over the open
              * cases only (015_open_index.sql), never a walk down the ledger */
-            "WHERE c.step IN ('received', 'recorded', 'cause_analysed', 'dept_decided', "
-            "'solution_proposed', 'carried_out', 'feedback_collected') "
-            "AND c.dept_path LIKE CONCAT(?, '%') "
-            "AND c.paused_at IS NULL AND (c.resolution_due < UTC_TIMESTAMP() OR "
-            "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))" LIST_FILTERS,
+            "WHERE c.step IN " CP_SQL_OPEN_STEPS " AND c.dept_path LIKE CONCAT(?, '%') "
+            "AND " CP_SQL_OVERDUE("c") LIST_FILTERS,
             "s" LIST_TYPES, kf_scope_path(req), step, step, step, sev, sev, cause, cause,
             chan, chan, (int64_t)abn, (int64_t)abn, limit, offset);
     else  /* the department subtree, newest first: an ordered scan of complaint_scope */

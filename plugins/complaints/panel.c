@@ -67,22 +67,21 @@ static int cause_chart(kf_req *req, HDF *hdf)
  * most overdue cases, the longest overdue first -- the first thing a
  * manager sees.  Only open cases are read (the step index), so the cost
  * follows the open cases, not the ledger. */
+/* the first due time an open case missed: first contact if it is still
+ * missing and came first, else resolution */
+#define MISSED_DUE "IF(c.first_contact_at IS NULL AND c.first_contact_due < c.resolution_due, " \
+    "c.first_contact_due, c.resolution_due)"
+
 static int most_overdue(kf_req *req, HDF *hdf)
 {
     if (kf_req_user(req)->role != KF_ROLE_MANAGER)
         return 0;
     return kf_db_rows_to_hdf(kf_req_db(req), hdf, "ComplaintsPanel.overdue_cases",
         "SELECT c.reference, c.step, cu.name AS customer_name, "
-        "DATE_FORMAT(IF(c.first_contact_at IS NULL AND c.first_contact_due < c.resolution_due, "
-        "c.first_contact_due, c.resolution_due), '%Y-%m-%d %H:%i') AS missed_due "
+        "DATE_FORMAT(" MISSED_DUE ", '%Y-%m-%d %H:%i') AS missed_due "
         "FROM complaints c JOIN customers cu ON cu.id = c.customer_id "
-        "WHERE c.step IN ('received', 'recorded', 'cause_analysed', 'dept_decided', "
-        "'solution_proposed', 'carried_out', 'feedback_collected') "
-        "AND c.dept_path LIKE CONCAT(?, '%') AND c.paused_at IS NULL "
-        "AND (c.resolution_due < UTC_TIMESTAMP() OR "
-        "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP())) "
-        "ORDER BY IF(c.first_contact_at IS NULL AND c.first_contact_due < c.resolution_due, "
-        "c.first_contact_due, c.resolution_due), c.id LIMIT 5",
+        "WHERE c.step IN " CP_SQL_OPEN_STEPS " AND c.dept_path LIKE CONCAT(?, '%') "
+        "AND " CP_SQL_OVERDUE("c") " ORDER BY " MISSED_DUE ", c.id LIMIT 5",
         "s", kf_scope_path(req)) < 0 ? -1 : 0;
 }
 
@@ -92,12 +91,9 @@ int cp_panel(kf_req *req)
     /* open cases only: an index range on step, whatever the ledger's size */
     kf_stmt *st = kf_db_query(kf_req_db(req),
         "SELECT COUNT(*) AS open_count, "
-        "COALESCE(SUM(c.paused_at IS NULL AND (c.resolution_due < UTC_TIMESTAMP() OR "
-        "(c.first_contact_at IS NULL AND c.first_contact_due < UTC_TIMESTAMP()))), 0) AS overdue_count, "
+        "COALESCE(SUM(" CP_SQL_OVERDUE("c") "), 0) AS overdue_count, "
         "COALESCE(SUM(c.owner_id = ?), 0) AS mine_count "
-        "FROM complaints c WHERE c.step IN ('received', 'recorded', 'cause_analysed', "
-        "'dept_decided', 'solution_proposed', 'carried_out', 'feedback_collected') "
-        "AND c.dept_path LIKE CONCAT(?, '%')",
+        "FROM complaints c WHERE c.step IN " CP_SQL_OPEN_STEPS " AND c.dept_path LIKE CONCAT(?, '%')",
         "is", kf_req_user(req)->id, kf_scope_path(req));
     int rc;
 
