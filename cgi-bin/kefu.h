@@ -148,6 +148,12 @@ int kf_resp_write(kf_req *req, const void *buf, size_t len);
 /* Render templates/<tpl> inside layout.cs with the request's HDF; the
  * page title is the language key title_key. Returns KF_DONE or KF_FAIL. */
 int kf_render(kf_req *req, const char *tpl, const char *title_key);
+/* Replaces the code in column col of every row under list (as
+ * kf_db_rows_to_hdf set them) by its label, the value of <labels>.<code>
+ * in the request's language (labels such as "L.complaints.severity"), so
+ * the template prints the cell as it is; a code without a label stays.
+ * Each distinct code is looked up once.  0, or -1 when a value can't be set. */
+int kf_label_column(HDF *hdf, const char *list, const char *col, const char *labels);
 
 /* ---- the database ------------------------------------------------------- */
 

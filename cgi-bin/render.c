@@ -121,6 +121,45 @@ int kf_lang_copy(HDF *hdf, const char *lang)
     return -1;
 }
 
+/* A template's labels[row.code] builds the dotted name with sprintf and
+ * walks it from the root, once per row and column: on a 50-row list that
+ * was a tenth of the page.  Here each distinct code costs one lookup and
+ * every row a copy of the label. */
+#define LABEL_CODES 32
+int kf_label_column(HDF *hdf, const char *list, const char *col, const char *labels)
+{
+    HDF *rows = hdf_get_obj(hdf, list), *names = hdf_get_obj(hdf, labels);
+    struct { char code[48]; const char *label; } seen[LABEL_CODES];
+    int nseen = 0;
+
+    if (rows == NULL || names == NULL)
+        return 0;
+    for (HDF *row = hdf_obj_child(rows); row != NULL; row = hdf_obj_next(row)) {
+        const char *code = hdf_get_value(row, col, NULL), *label = NULL;
+        int i;
+
+        if (code == NULL)
+            continue;
+        for (i = 0; i < nseen; i++)
+            if (strcmp(seen[i].code, code) == 0)
+                break;
+        if (i < nseen) {
+            label = seen[i].label;
+        } else {
+            label = hdf_get_value(names, code, NULL);
+            if (nseen < LABEL_CODES && strlen(code) < sizeof seen[0].code) {
+                snprintf(seen[nseen].code, sizeof seen[0].code, "%s", code);
+                seen[nseen++].label = label;
+            }
+        }
+        /* code points into the node the set replaces; label into the
+         * language tree, which the request does not change */
+        if (label != NULL && kf_set(row, col, label) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 static NEOERR *render_cb(void *ctx, char *buf)
 {
     return nerr_pass(string_append((STRING *)ctx, buf));

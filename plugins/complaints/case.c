@@ -134,7 +134,7 @@ int cp_case_page(kf_req *req)
     kf_set_int(hdf, "Complaints.pending", c.pending_comp);
     kf_setf(hdf, "Complaints.limit", "%lld.%02lld", (long long)(cp_comp_limit() / 100),
             (long long)(cp_comp_limit() % 100));
-    cp_enums_to_hdf(hdf);
+    cp_enums_to_hdf(hdf, (const char *const[]){ "channel", "remedy", "sign", NULL });
     if (cp_may_act(req, &c) && cp_open(c.step)) {
         /* hand-over candidates: active staff in the user's scope */
         if (kf_db_rows_to_hdf(db, hdf, "Staff",

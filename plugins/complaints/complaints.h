@@ -63,8 +63,10 @@ bool cp_may_act(kf_req *req, const cp_case *c);
 /* answers status with the plugin's refusal page naming reason
  * (a key under complaints.error); returns KF_DONE */
 int cp_refuse(kf_req *req, int status, const char *reason);
-/* puts every classification enumeration under Complaints.enum.* */
-void cp_enums_to_hdf(HDF *hdf);
+/* puts the named enumerations (NULL-terminated: step, severity, cause,
+ * channel, behaviour, purpose, remedy, sign) under Complaints.enum.*,
+ * each code a child whose value is its label */
+void cp_enums_to_hdf(HDF *hdf, const char *const *names);
 /* the employee compensation limit in cents */
 int64_t cp_comp_limit(void);
 /* records a timeline event; 0 or -1 */

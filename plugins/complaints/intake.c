@@ -29,7 +29,7 @@ static void form_data(kf_req *req)
     struct tm tm;
     char buf[32];
 
-    cp_enums_to_hdf(hdf);
+    cp_enums_to_hdf(hdf, (const char *const[]){ "severity", "cause", "channel", "behaviour", "purpose", NULL });
     kf_set_int(hdf, "Complaints.attach_max_kb", cp_attachment_limit() / 1024);
     gmtime_r(&now, &tm);
     strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M", &tm);

@@ -151,7 +151,9 @@ int cp_list(kf_req *req)
         n = kf_db_rows_to_hdf(db, hdf, "List", LIST_SCOPED,
             "i" LIST_TYPES, u->dept_id, step, step, step, sev, sev, cause, cause,
             chan, chan, (int64_t)abn, (int64_t)abn, limit, offset);
-    if (n < 0)
+    if (n < 0 || kf_label_column(hdf, "List", "severity", "L.complaints.severity") != 0 ||
+        kf_label_column(hdf, "List", "cause", "L.complaints.cause") != 0 ||
+        kf_label_column(hdf, "List", "step", "L.complaints.step") != 0)
         return KF_FAIL;
     if (n > CP_PAGE) {
         char key[32];
@@ -171,7 +173,7 @@ int cp_list(kf_req *req)
     kf_set(hdf, "Complaints.f.abnormal", abn < 0 ? "" : abn ? "1" : "0");
     kf_set(hdf, "Complaints.f.q", q);
     kf_set_int(hdf, "Complaints.staff", u->role != KF_ROLE_AUDITOR);
-    cp_enums_to_hdf(hdf);
+    cp_enums_to_hdf(hdf, (const char *const[]){ "step", "severity", "cause", "channel", NULL });
     return kf_render(req, "complaints/list.cs", "complaints.list.title");
 }
 

@@ -171,7 +171,7 @@
   <form method="post" action="/complaints/<?cs var:Case.reference ?>/reply" id="form-reply" class="form-grid">
     <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
     <label><?cs var:L.complaints.field.channel ?>
-      <select name="channel"><?cs each:v = Complaints.enum.channel ?><option value="<?cs var:v ?>"><?cs var:L["complaints.channel." + v] ?></option><?cs /each ?></select></label>
+      <select name="channel"><?cs each:v = Complaints.enum.channel ?><option value="<?cs var:name(v) ?>"><?cs var:v ?></option><?cs /each ?></select></label>
     <label><?cs var:L.complaints.field.text ?><textarea name="text" rows="2" maxlength="4000" required></textarea></label>
     <button type="submit"><?cs var:L.complaints.action.reply ?></button>
   </form>
@@ -189,7 +189,7 @@
   <form method="post" action="/complaints/<?cs var:Case.reference ?>/compensation" id="form-compensation" class="form-grid">
     <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
     <label><?cs var:L.complaints.field.remedy ?>
-      <select name="remedy"><?cs each:v = Complaints.enum.remedy ?><option value="<?cs var:v ?>"><?cs var:L["complaints.remedy." + v] ?></option><?cs /each ?></select></label>
+      <select name="remedy"><?cs each:v = Complaints.enum.remedy ?><option value="<?cs var:name(v) ?>"><?cs var:v ?></option><?cs /each ?></select></label>
     <label><?cs var:L.complaints.field.amount ?><input name="amount" inputmode="decimal" pattern="[0-9]+(\.[0-9]{1,2})?" value="0"></label>
     <label><?cs var:L.complaints.field.basis ?><input name="basis" maxlength="255"></label>
     <button type="submit"><?cs var:L.complaints.action.compensation ?></button>
@@ -212,7 +212,7 @@
   <form method="post" action="/complaints/<?cs var:Case.reference ?>/abnormal" id="form-abnormal" class="form-grid">
     <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
     <fieldset><legend><?cs var:L.complaints.field.signs ?></legend>
-    <?cs each:v = Complaints.enum.sign ?><label><input type="checkbox" name="sign_<?cs var:v ?>" value="1"> <?cs var:L["complaints.sign." + v] ?></label><?cs /each ?>
+    <?cs each:v = Complaints.enum.sign ?><label><input type="checkbox" name="sign_<?cs var:name(v) ?>" value="1"> <?cs var:v ?></label><?cs /each ?>
     </fieldset>
     <label><?cs var:L.complaints.field.note ?><input name="note" maxlength="4000"></label>
     <button type="submit"><?cs var:L.complaints.action.abnormal ?></button>

@@ -10,15 +10,15 @@
   <label><?cs var:L.complaints.field.step ?>
     <select name="step"><option value=""><?cs var:L.complaints.list.all ?></option>
       <option value="open"<?cs if:Complaints.f.step == "open" ?> selected<?cs /if ?>><?cs var:L.complaints.list.open ?></option>
-      <?cs each:v = Complaints.enum.step ?><option value="<?cs var:v ?>"<?cs if:Complaints.f.step == v ?> selected<?cs /if ?>><?cs var:L["complaints.step." + v] ?></option><?cs /each ?></select></label>
-  <?cs def:filter(name, list) ?>
-  <label><?cs var:L["complaints.field." + name] ?>
-    <select name="<?cs var:name ?>"><option value=""><?cs var:L.complaints.list.all ?></option>
-      <?cs each:v = list ?><option value="<?cs var:v ?>"<?cs if:Complaints.f[name] == v ?> selected<?cs /if ?>><?cs var:L["complaints." + name + "." + v] ?></option><?cs /each ?></select></label>
+      <?cs each:v = Complaints.enum.step ?><option value="<?cs var:name(v) ?>"<?cs if:Complaints.f.step == name(v) ?> selected<?cs /if ?>><?cs var:v ?></option><?cs /each ?></select></label>
+  <?cs def:filter(field, list, selected) ?>
+  <label><?cs var:L["complaints.field." + field] ?>
+    <select name="<?cs var:field ?>"><option value=""><?cs var:L.complaints.list.all ?></option>
+      <?cs each:v = list ?><option value="<?cs var:name(v) ?>"<?cs if:selected == name(v) ?> selected<?cs /if ?>><?cs var:v ?></option><?cs /each ?></select></label>
   <?cs /def ?>
-  <?cs call:filter("severity", Complaints.enum.severity) ?>
-  <?cs call:filter("cause", Complaints.enum.cause) ?>
-  <?cs call:filter("channel", Complaints.enum.channel) ?>
+  <?cs call:filter("severity", Complaints.enum.severity, Complaints.f.severity) ?>
+  <?cs call:filter("cause", Complaints.enum.cause, Complaints.f.cause) ?>
+  <?cs call:filter("channel", Complaints.enum.channel, Complaints.f.channel) ?>
   <label><?cs var:L.complaints.field.abnormal ?>
     <select name="abnormal"><option value=""><?cs var:L.complaints.list.all ?></option>
       <option value="1"<?cs if:Complaints.f.abnormal == "1" ?> selected<?cs /if ?>><?cs var:L.complaints.yes ?></option>
@@ -30,19 +30,18 @@
 <?cs if:subcount(List) ?>
 <div class="table-wrap"><table class="table" id="complaint-list">
   <tr><th><?cs var:L.complaints.field.reference ?></th><th><?cs var:L.complaints.field.customer ?></th><th><?cs var:L.complaints.field.severity ?></th><th><?cs var:L.complaints.field.cause ?></th><th><?cs var:L.complaints.field.step ?></th><th><?cs var:L.complaints.field.owner ?></th><th><?cs var:L.complaints.field.received_at ?></th><th><?cs var:L.complaints.field.resolution_due ?></th></tr>
-  <?cs with:sev_l = L.complaints.severity ?><?cs with:cause_l = L.complaints.cause ?><?cs with:step_l = L.complaints.step ?>
   <?cs each:c = List ?>
   <tr data-ref="<?cs var:c.reference ?>"<?cs if:c.overdue == 1 ?> class="overdue"<?cs /if ?>>
     <td><a href="/complaints/<?cs var:c.reference ?>"><?cs var:c.reference ?></a><?cs if:c.abnormal == 1 ?> <span class="badge"><?cs var:L.complaints.field.abnormal ?></span><?cs /if ?></td>
     <td><?cs var:c.customer_name ?> <span class="muted"><?cs var:c.customer_phone ?></span></td>
-    <td><?cs var:sev_l[c.severity] ?></td>
-    <td><?cs var:cause_l[c.cause] ?></td>
-    <td><?cs var:step_l[c.step] ?></td>
+    <td><?cs var:c.severity ?></td>
+    <td><?cs var:c.cause ?></td>
+    <td><?cs var:c.step ?></td>
     <td><?cs var:c.owner_name ?></td>
     <td><?cs var:c.received_at ?></td>
     <td><?cs var:c.resolution_due ?><?cs if:c.overdue == 1 ?> <span class="badge"><?cs var:L.complaints.case.overdue ?></span><?cs /if ?></td>
   </tr>
-  <?cs /each ?><?cs /with ?><?cs /with ?><?cs /with ?>
+  <?cs /each ?>
 </table></div>
 <?cs else ?><p class="muted" id="list-empty"><?cs var:L.complaints.list.empty ?></p><?cs /if ?>
 <?cs def:pagelink(p, label) ?><a href="/complaints/?tab=<?cs var:url_escape(Complaints.tab) ?>&amp;step=<?cs var:url_escape(Complaints.f.step) ?>&amp;severity=<?cs var:url_escape(Complaints.f.severity) ?>&amp;cause=<?cs var:url_escape(Complaints.f.cause) ?>&amp;channel=<?cs var:url_escape(Complaints.f.channel) ?>&amp;abnormal=<?cs var:url_escape(Complaints.f.abnormal) ?>&amp;q=<?cs var:url_escape(Complaints.f.q) ?>&amp;page=<?cs var:p ?>"><?cs var:label ?></a><?cs /def ?>

@@ -14,11 +14,11 @@
   </fieldset>
   <fieldset class="form-grid">
     <legend><?cs var:L.complaints.new.classification_legend ?></legend>
-    <?cs def:choice(name, list) ?>
-    <label><?cs var:L["complaints.field." + name] ?>
-      <select name="<?cs var:name ?>" required>
+    <?cs def:choice(field, list) ?>
+    <label><?cs var:L["complaints.field." + field] ?>
+      <select name="<?cs var:field ?>" required>
         <option value=""></option>
-        <?cs each:v = list ?><option value="<?cs var:v ?>"<?cs if:Query[name] == v ?> selected<?cs /if ?>><?cs var:L["complaints." + name + "." + v] ?></option><?cs /each ?>
+        <?cs each:v = list ?><option value="<?cs var:name(v) ?>"<?cs if:Query[field] == name(v) ?> selected<?cs /if ?>><?cs var:v ?></option><?cs /each ?>
       </select></label>
     <?cs /def ?>
     <?cs call:choice("severity", Complaints.enum.severity) ?>
