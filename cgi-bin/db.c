@@ -230,21 +230,31 @@ static void stmt_release(kf_db *db, MYSQL_STMT *st, bool cached)
         }
 }
 
-/* Binds the parameters described by types from ap. */
+/* Binds the parameters described by types from ap; '-' and '_' consume
+ * a string or an int64_t argument without binding it (kefu.h). */
 static int bind_params(MYSQL_STMT *st, const char *types, va_list ap, MYSQL_BIND *b,
                        int64_t *ints, double *dbls, unsigned long *lens)
 {
-    unsigned n = (unsigned)strlen(types);
+    unsigned n = 0;
 
-    if (n != mysql_stmt_param_count(st))
-        return -1;
-    for (unsigned i = 0; i < n; i++) {
+    for (const char *t = types; *t; t++) {
+        unsigned i = n;
+        if (*t == '-') {
+            (void)va_arg(ap, const char *);
+            continue;
+        }
+        if (*t == '_') {
+            (void)va_arg(ap, int64_t);
+            continue;
+        }
+        if (n++ >= mysql_stmt_param_count(st))
+            return -1;
         memset(&b[i], 0, sizeof b[i]);
-        switch (types[i]) {
+        switch (*t) {
         case 'i':
         case 'I':
             ints[i] = va_arg(ap, int64_t);
-            if (types[i] == 'I' && ints[i] < 0) {
+            if (*t == 'I' && ints[i] < 0) {
                 b[i].buffer_type = MYSQL_TYPE_NULL;
                 break;
             }
@@ -282,6 +292,8 @@ static int bind_params(MYSQL_STMT *st, const char *types, va_list ap, MYSQL_BIND
             return -1;
         }
     }
+    if (n != mysql_stmt_param_count(st))
+        return -1;
     return n ? (mysql_stmt_bind_param(st, b) ? -1 : 0) : 0;
 }
 

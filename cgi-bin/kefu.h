@@ -159,7 +159,10 @@ int kf_label_column(HDF *hdf, const char *list, const char *col, const char *lab
 
 /* Parameter types for kf_db_exec / kf_db_query, one char per '?':
  *   'i' int64_t   'I' int64_t or NULL when negative   'd' double
- *   's' const char * (NULL is SQL NULL)   'b' const void *, size_t (blob) */
+ *   's' const char * (NULL is SQL NULL)   'b' const void *, size_t (blob)
+ * and, binding nothing, '-' skips a const char * argument and '_' an
+ * int64_t: one argument list can serve statements that use some of it
+ * (a list's filters, only those set). */
 kf_db *kf_req_db(kf_req *req);
 /* Runs a statement; *affected / *insert_id when non-NULL. 0 or -1. */
 int kf_db_exec(kf_db *db, const char *sql, const char *types, ...);

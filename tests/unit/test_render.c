@@ -1,5 +1,6 @@
 /* test_render.c -- a page rendered through layout.cs in both languages,
- * with a <script> value in the data coming out escaped (render.c). */
+ * with a <script> value in the data coming out escaped, and list codes
+ * replaced by their labels (render.c). */
 #include "config.h"
 #include <stdlib.h>
 #include <string.h>
@@ -73,12 +74,42 @@ START_TEST(layout_en_escaped)
 }
 END_TEST
 
+/* kf_label_column: each row's code becomes its label in the language
+ * linked as L; an unknown code stays; rows without the column get none */
+START_TEST(label_column)
+{
+    HDF *hdf;
+    ck_assert_int_eq(kf_lang_load(KF_SRCDIR "/lang"), 0);
+    ck_assert(hdf_init(&hdf) == STATUS_OK);
+    ck_assert_int_eq(kf_lang_attach(hdf), 0);
+    ck_assert_int_eq(kf_lang_copy(hdf, "zh_CN"), 0);
+    kf_set(hdf, "List.0.severity", "serious");
+    kf_set(hdf, "List.1.severity", "general");
+    kf_set(hdf, "List.2.severity", "serious");
+    kf_set(hdf, "List.3.severity", "no_such_code");
+    kf_set(hdf, "List.4.other", "x");
+    ck_assert_int_eq(kf_label_column(hdf, "List", "severity", "L.complaints.severity"), 0);
+    ck_assert_str_eq(hdf_get_value(hdf, "List.0.severity", ""), "严重投诉");
+    ck_assert_str_eq(hdf_get_value(hdf, "List.1.severity", ""), "一般投诉");
+    ck_assert_str_eq(hdf_get_value(hdf, "List.2.severity", ""), "严重投诉");
+    ck_assert_str_eq(hdf_get_value(hdf, "List.3.severity", ""), "no_such_code");
+    ck_assert_ptr_null(hdf_get_obj(hdf, "List.4.severity"));
+    /* no list, or no labels: nothing to do, nothing changed */
+    ck_assert_int_eq(kf_label_column(hdf, "Nothing", "severity", "L.complaints.severity"), 0);
+    ck_assert_int_eq(kf_label_column(hdf, "List", "other", "L.no.such.node"), 0);
+    ck_assert_str_eq(hdf_get_value(hdf, "List.4.other", ""), "x");
+    hdf_destroy(&hdf);
+    kf_lang_free();
+}
+END_TEST
+
 Suite *render_suite(void)
 {
     Suite *s = suite_create("render");
     TCase *tc = tcase_create("layout");
     tcase_add_test(tc, layout_zh_escaped);
     tcase_add_test(tc, layout_en_escaped);
+    tcase_add_test(tc, label_column);
     suite_add_tcase(s, tc);
     return s;
 }
