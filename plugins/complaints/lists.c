@@ -69,30 +69,33 @@ enum list_tab { TAB_SEARCH, TAB_MINE, TAB_OVERDUE, TAB_DEPT, NTABS };
 /* Each tab's statement around its filters: literal SQL, so it can use
  * its index -- owner, the open steps for the overdue tab, and for the
  * department tab the complaint_scope projection, which carries the row. */
-static const struct { const char *head, *alias, *tail; } tab_sql[NTABS] = {
-    [TAB_SEARCH] = { LIST_SEARCHED, "c", LIST_ORDER_C },
+static const struct {
+    const char *head, *rest, *alias, *tail;
+} tab_sql[NTABS] = {
+    [TAB_SEARCH] = { LIST_SEARCHED, "", "c", LIST_ORDER_C },
     [TAB_MINE] = { "SELECT " LIST_FIELDS "FROM complaints c " LIST_JOINS
-        "WHERE c.owner_id = ? AND c.dept_path LIKE CONCAT(?, '%')", "c", LIST_ORDER_C },
+        "WHERE c.owner_id = ? AND c.dept_path LIKE CONCAT(?, '%')", "", "c", LIST_ORDER_C },
     /* the open steps by name: a range of k_complaint_open over the open
      * cases only (015_open_index.sql), never a walk down the ledger; without
      * the hint the optimizer walks all cases newest first hoping to meet 50
      * overdue ones */
     [TAB_OVERDUE] = { "SELECT " LIST_FIELDS "FROM complaints c FORCE INDEX (k_complaint_open) "
         LIST_JOINS "WHERE c.step IN " CP_SQL_OPEN_STEPS " AND c.dept_path LIKE CONCAT(?, '%') "
-        "AND " CP_SQL_OVERDUE("c"), "c", LIST_ORDER_C },
+        "AND " CP_SQL_OVERDUE("c"), "", "c", LIST_ORDER_C },
     /* The department subtree, newest first: complaint_scope alone, read in
      * index order (sql/complaints/010_scope.sql, 014_scope_listing.sql); only
      * the small users table is joined.  FORCE INDEX: a small users table
      * would otherwise be joined through a join buffer, which loses the
-     * index order and sorts everything. */
+     * index order and sorts everything.  Between head and rest goes
+     * CATEGORY_HINT when a cause or channel filter is set. */
     [TAB_DEPT] = { "SELECT STRAIGHT_JOIN s.reference, s.step, s.severity, s.cause, "
         "NULLIF(s.abnormal, 0) AS abnormal, s.customer_name, s.customer_phone, "
         "o.display_name AS owner_name, "
         LIST_MINUTE("s.received_at") " AS received_at, "
         LIST_MINUTE("s.resolution_due") " AS resolution_due, "
         "NULLIF(" CP_SQL_OVERDUE("s") ", 0) AS overdue "
-        "FROM complaint_scope s JOIN users o FORCE INDEX (PRIMARY) ON o.id = s.owner_id "
-        "WHERE s.dept_id = ?", "s",
+        "FROM complaint_scope s",
+        " JOIN users o FORCE INDEX (PRIMARY) ON o.id = s.owner_id WHERE s.dept_id = ?", "s",
         " ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT ? OFFSET ?" },
 };
 
@@ -108,20 +111,37 @@ static const char *const filter_sql[NFILTERS] = {
     [F_ABNORMAL] = " AND %s.abnormal = ?",
 };
 
+/* A cause or a channel divides a department's cases among a handful of
+ * categories, each with its index (016_scope_filter_indexes.sql).  Walking
+ * the department newest first passes over every case of the others; the
+ * category's index reads only its own, at one row lookup each -- at a
+ * million cases, a fifth less work for a category of a quarter of the
+ * cases.  MariaDB, judging by the department's size, walks anyway, so the
+ * walk is taken off the table; among the filters' indexes it still picks
+ * a rare value's (abnormal, an open step) by its estimates.  Not on deep
+ * pages: the cases an OFFSET skips cost a lookup each through an index,
+ * and page 2,000 of a common category took 0.47 s that way, 0.18 s
+ * walking. */
+#define CATEGORY_HINT " IGNORE INDEX (PRIMARY)"
+#define CATEGORY_FILTERS ((1u << F_CAUSE) | (1u << F_CHANNEL))
+#define CATEGORY_HINT_PAGES 20
+
 /* The tab's statement with the filters in mask: assembled from the fixed
  * fragments above, never from input, once per worker -- the statement
  * cache knows a statement by its address.  Conditions only for the
  * filters set cost MariaDB less than "(? = '' OR col = ?)" for each, and
  * give the optimizer plain conditions to pick an index by. */
-static const char *list_statement(enum list_tab tab, unsigned mask)
+static const char *list_statement(enum list_tab tab, unsigned mask, long long page)
 {
-    static char *built[NTABS][1u << NFILTERS];
+    static char *built[NTABS][2][1u << NFILTERS];
+    bool hint = tab == TAB_DEPT && (mask & CATEGORY_FILTERS) && page <= CATEGORY_HINT_PAGES;
     char sql[8192];
     size_t len;
 
-    if (built[tab][mask])
-        return built[tab][mask];
-    len = (size_t)snprintf(sql, sizeof sql, "%s", tab_sql[tab].head);
+    if (built[tab][hint][mask])
+        return built[tab][hint][mask];
+    len = (size_t)snprintf(sql, sizeof sql, "%s%s%s", tab_sql[tab].head,
+                           hint ? CATEGORY_HINT : "", tab_sql[tab].rest);
     for (int f = 0; f < NFILTERS && len < sizeof sql; f++)
         if (mask & (1u << f))
             len += (size_t)snprintf(sql + len, sizeof sql - len, filter_sql[f], tab_sql[tab].alias);
@@ -129,8 +149,8 @@ static const char *list_statement(enum list_tab tab, unsigned mask)
         len += (size_t)snprintf(sql + len, sizeof sql - len, "%s", tab_sql[tab].tail);
     if (len >= sizeof sql)
         return NULL;
-    built[tab][mask] = strdup(sql);
-    return built[tab][mask];
+    built[tab][hint][mask] = strdup(sql);
+    return built[tab][hint][mask];
 }
 
 static const char *filter(kf_req *req, const char *name, const char *const *allowed)
@@ -186,26 +206,26 @@ int cp_list(kf_req *req)
         bool mine = strcmp(tab, "mine") == 0, overdue = strcmp(tab, "overdue") == 0;
         char types[sizeof ftypes + 8];
         snprintf(types, sizeof types, "sssssiii%s", ftypes);
-        sql = list_statement(TAB_SEARCH, mask);
+        sql = list_statement(TAB_SEARCH, mask, page);
         n = sql ? kf_db_rows_to_hdf(db, hdf, "List", sql, types, q, q, q, q, kf_scope_path(req),
                 (int64_t)mine, u->id, (int64_t)overdue, step, sev, cause, chan, (int64_t)abn,
                 limit, offset) : -1;
     } else if (strcmp(tab, "mine") == 0) {
         char types[sizeof ftypes + 2];
         snprintf(types, sizeof types, "is%s", ftypes);
-        sql = list_statement(TAB_MINE, mask);
+        sql = list_statement(TAB_MINE, mask, page);
         n = sql ? kf_db_rows_to_hdf(db, hdf, "List", sql, types, u->id, kf_scope_path(req),
                 step, sev, cause, chan, (int64_t)abn, limit, offset) : -1;
     } else if (strcmp(tab, "overdue") == 0) {
         char types[sizeof ftypes + 1];
         snprintf(types, sizeof types, "s%s", ftypes);
-        sql = list_statement(TAB_OVERDUE, mask);
+        sql = list_statement(TAB_OVERDUE, mask, page);
         n = sql ? kf_db_rows_to_hdf(db, hdf, "List", sql, types, kf_scope_path(req),
                 step, sev, cause, chan, (int64_t)abn, limit, offset) : -1;
     } else {
         char types[sizeof ftypes + 1];
         snprintf(types, sizeof types, "i%s", ftypes);
-        sql = list_statement(TAB_DEPT, mask);
+        sql = list_statement(TAB_DEPT, mask, page);
         n = sql ? kf_db_rows_to_hdf(db, hdf, "List", sql, types, u->dept_id,
                 step, sev, cause, chan, (int64_t)abn, limit, offset) : -1;
     }
