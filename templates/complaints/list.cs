@@ -30,17 +30,12 @@
 <?cs if:subcount(List) ?>
 <div class="table-wrap"><table class="table" id="complaint-list">
   <tr><th><?cs var:L.complaints.field.reference ?></th><th><?cs var:L.complaints.field.customer ?></th><th><?cs var:L.complaints.field.severity ?></th><th><?cs var:L.complaints.field.cause ?></th><th><?cs var:L.complaints.field.step ?></th><th><?cs var:L.complaints.field.owner ?></th><th><?cs var:L.complaints.field.received_at ?></th><th><?cs var:L.complaints.field.resolution_due ?></th></tr>
-  <?cs each:c = List ?>
-  <tr data-ref="<?cs var:c.reference ?>"<?cs if:c.overdue == 1 ?> class="overdue"<?cs /if ?>>
-    <td><a href="/complaints/<?cs var:c.reference ?>"><?cs var:c.reference ?></a><?cs if:c.abnormal == 1 ?> <span class="badge"><?cs var:L.complaints.field.abnormal ?></span><?cs /if ?></td>
+  <?cs each:c = List ?><tr data-ref="<?cs var:c.reference ?>"<?cs if:c.overdue ?> class="overdue"<?cs /if ?>>
+    <td><a href="/complaints/<?cs var:c.reference ?>"><?cs var:c.reference ?></a><?cs if:c.abnormal ?> <span class="badge"><?cs var:L.complaints.field.abnormal ?></span><?cs /if ?></td>
     <td><?cs var:c.customer_name ?> <span class="muted"><?cs var:c.customer_phone ?></span></td>
-    <td><?cs var:c.severity ?></td>
-    <td><?cs var:c.cause ?></td>
-    <td><?cs var:c.step ?></td>
-    <td><?cs var:c.owner_name ?></td>
-    <td><?cs var:c.received_at ?></td>
-    <td><?cs var:c.resolution_due ?><?cs if:c.overdue == 1 ?> <span class="badge"><?cs var:L.complaints.case.overdue ?></span><?cs /if ?></td>
-  </tr>
+    <td><?cs var:c.severity ?></td><td><?cs var:c.cause ?></td><td><?cs var:c.step ?></td>
+    <td><?cs var:c.owner_name ?></td><td><?cs var:c.received_at ?></td>
+    <td><?cs var:c.resolution_due ?><?cs if:c.overdue ?> <span class="badge"><?cs var:L.complaints.case.overdue ?></span><?cs /if ?></td></tr>
   <?cs /each ?>
 </table></div>
 <?cs else ?><p class="muted" id="list-empty"><?cs var:L.complaints.list.empty ?></p><?cs /if ?>

@@ -72,17 +72,42 @@ test('pages beyond the 2,000th are refused politely, not scanned', async () => {
 test('each filter lists exactly the newest matching cases of the subtree', async () => {
   const m = await loggedIn('manager');
   const path = sql(`SELECT d.path FROM users u JOIN departments d ON d.id = u.dept_id WHERE u.login = 'manager'`);
-  for (const [query, where] of [
+  for (const [query, where, offset = 0] of [
     ['abnormal=1', 'abnormal = 1'],
     ['step=cause_analysed', "step = 'cause_analysed'"],
     ['channel=email', "channel = 'email'"],
     ['cause=price&severity=serious', "cause = 'price' AND severity = 'serious'"],
     ['step=open', "step <> 'closed'"],
+    // a category filter reads the categories' indexes (and a rare value's)
+    ['cause=service&abnormal=1', "cause = 'service' AND abnormal = 1"],
+    ['channel=phone&step=open', "channel = 'phone' AND step <> 'closed'"],
+    ['cause=service&channel=phone&severity=general&abnormal=0&step=closed',
+      "cause = 'service' AND channel = 'phone' AND severity = 'general' AND abnormal = 0 AND step = 'closed'"],
+    ['cause=service&page=2', "cause = 'service'", 50],
+    ['abnormal=0&page=3', 'abnormal = 0', 100],
   ]) {
     const r = await m.get(`/complaints/?tab=dept&${query}`);
     assert.equal(r.status, 200);
     const want = sql(`SELECT reference FROM complaints WHERE dept_path LIKE '${path}%' AND ${where}
-      ORDER BY received_at DESC, id DESC LIMIT 50`);
+      ORDER BY received_at DESC, id DESC LIMIT 50 OFFSET ${offset}`);
     assert.deepEqual(refsOf(r.text), want ? want.split('\n') : [], query);
+  }
+});
+
+test('the mine and overdue tabs apply the filters as the department tab does', async () => {
+  for (const [login, query, where] of [
+    ['employee', 'tab=mine&severity=serious', "owner_id = (SELECT id FROM users WHERE login = 'employee') AND severity = 'serious'"],
+    ['employee', 'tab=mine&step=open&channel=phone', "owner_id = (SELECT id FROM users WHERE login = 'employee') AND step <> 'closed' AND channel = 'phone'"],
+    ['manager', 'tab=overdue&cause=service', "step <> 'closed' AND paused_at IS NULL AND (resolution_due < UTC_TIMESTAMP() "
+      + "OR (first_contact_at IS NULL AND first_contact_due < UTC_TIMESTAMP())) AND cause = 'service'"],
+  ]) {
+    const u = await loggedIn(login);
+    const path = sql(`SELECT d.path FROM users u JOIN departments d ON d.id = u.dept_id WHERE u.login = '${login}'`);
+    const r = await u.get(`/complaints/?${query}`);
+    assert.equal(r.status, 200);
+    const want = sql(`SELECT reference FROM complaints WHERE dept_path LIKE '${path}%' AND ${where}
+      ORDER BY received_at DESC, id DESC LIMIT 50`);
+    assert.ok(want, `${query}: the demo data has such cases`);
+    assert.deepEqual(refsOf(r.text), want.split('\n'), query);
   }
 });
