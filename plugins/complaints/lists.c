@@ -87,7 +87,7 @@ static const struct {
      * the small users table is joined.  FORCE INDEX: a small users table
      * would otherwise be joined through a join buffer, which loses the
      * index order and sorts everything.  Between head and rest goes
-     * CATEGORY_HINT when a cause or channel filter is set. */
+     * the index the filters decide (dept_index_hint). */
     [TAB_DEPT] = { "SELECT STRAIGHT_JOIN s.reference, s.step, s.severity, s.cause, "
         "NULLIF(s.abnormal, 0) AS abnormal, s.customer_name, s.customer_phone, "
         "o.display_name AS owner_name, "
@@ -111,20 +111,42 @@ static const char *const filter_sql[NFILTERS] = {
     [F_ABNORMAL] = " AND %s.abnormal = ?",
 };
 
-/* A cause or a channel divides a department's cases among a handful of
- * categories, each with its index (016_scope_filter_indexes.sql).  Walking
- * the department newest first passes over every case of the others; the
- * category's index reads only its own, at one row lookup each -- at a
- * million cases, a fifth less work for a category of a quarter of the
- * cases.  MariaDB, judging by the department's size, walks anyway, so the
- * walk is taken off the table; among the filters' indexes it still picks
- * a rare value's (abnormal, an open step) by its estimates.  Not on deep
- * pages: the cases an OFFSET skips cost a lookup each through an index,
- * and page 2,000 of a common category took 0.47 s that way, 0.18 s
- * walking. */
-#define CATEGORY_HINT " IGNORE INDEX (PRIMARY)"
-#define CATEGORY_FILTERS ((1u << F_CAUSE) | (1u << F_CHANNEL))
+/* The department tab's index, named where the filters decide it: MariaDB
+ * would otherwise estimate, for every statement, the rows each of the
+ * five indexes starting with the department holds.
+ * - No filter with an index (step, cause, channel, abnormal): the walk of
+ *   the department newest first, the primary key.
+ * - A cause or a channel: these divide a department's cases among a
+ *   handful of categories, each with its index
+ *   (016_scope_filter_indexes.sql).  The walk passes over every case of
+ *   the other categories; the category's index reads only its own, at one
+ *   row lookup each -- at a million cases, a fifth less work for a
+ *   category of a quarter of the cases -- yet MariaDB, judging by the
+ *   department's size, walks.  Alone, the category's index is named;
+ *   with other indexed filters the walk is ruled out and MariaDB picks
+ *   among their indexes by its estimates, so a rare value's (abnormal,
+ *   an open step) still wins.  Not beyond the first pages: the cases an
+ *   OFFSET skips cost a lookup each through an index, and page 2,000 of a
+ *   common category took 0.47 s that way, 0.18 s walking.
+ * - A step or abnormal alone: left to MariaDB, which knows how rare the
+ *   value is. */
+#define INDEXED_FILTERS ((1u << F_OPEN) | (1u << F_STEP) | (1u << F_CAUSE) | \
+                         (1u << F_CHANNEL) | (1u << F_ABNORMAL))
 #define CATEGORY_HINT_PAGES 20
+static const char *dept_index_hint(unsigned mask, long long page)
+{
+    unsigned indexed = mask & INDEXED_FILTERS;
+
+    if (indexed == 0)
+        return " FORCE INDEX (PRIMARY)";
+    if (page > CATEGORY_HINT_PAGES || !(indexed & ((1u << F_CAUSE) | (1u << F_CHANNEL))))
+        return "";
+    if (indexed == 1u << F_CAUSE)
+        return " FORCE INDEX (k_scope_cause)";
+    if (indexed == 1u << F_CHANNEL)
+        return " FORCE INDEX (k_scope_channel)";
+    return " IGNORE INDEX (PRIMARY)";
+}
 
 /* The tab's statement with the filters in mask: assembled from the fixed
  * fragments above, never from input, once per worker -- the statement
@@ -134,14 +156,14 @@ static const char *const filter_sql[NFILTERS] = {
 static const char *list_statement(enum list_tab tab, unsigned mask, long long page)
 {
     static char *built[NTABS][2][1u << NFILTERS];
-    bool hint = tab == TAB_DEPT && (mask & CATEGORY_FILTERS) && page <= CATEGORY_HINT_PAGES;
+    bool deep = page > CATEGORY_HINT_PAGES;
     char sql[8192];
     size_t len;
 
-    if (built[tab][hint][mask])
-        return built[tab][hint][mask];
+    if (built[tab][deep][mask])
+        return built[tab][deep][mask];
     len = (size_t)snprintf(sql, sizeof sql, "%s%s%s", tab_sql[tab].head,
-                           hint ? CATEGORY_HINT : "", tab_sql[tab].rest);
+                           tab == TAB_DEPT ? dept_index_hint(mask, page) : "", tab_sql[tab].rest);
     for (int f = 0; f < NFILTERS && len < sizeof sql; f++)
         if (mask & (1u << f))
             len += (size_t)snprintf(sql + len, sizeof sql - len, filter_sql[f], tab_sql[tab].alias);
@@ -149,8 +171,8 @@ static const char *list_statement(enum list_tab tab, unsigned mask, long long pa
         len += (size_t)snprintf(sql + len, sizeof sql - len, "%s", tab_sql[tab].tail);
     if (len >= sizeof sql)
         return NULL;
-    built[tab][hint][mask] = strdup(sql);
-    return built[tab][hint][mask];
+    built[tab][deep][mask] = strdup(sql);
+    return built[tab][deep][mask];
 }
 
 static const char *filter(kf_req *req, const char *name, const char *const *allowed)

@@ -117,10 +117,13 @@ for _ in $(seq 1 120); do
 done
 echo "undo history after the load: ${hist:-?} (purged before measuring)" | tee -a "$OUT"
 wrk_line "dashboard with panels ($CASES cases)" -H "Cookie: $MGR_COOKIE" "$URL/"
+# the host's speed drifts over a run: the ceiling is measured again just
+# before and just after the lists, to compare them with their neighbours
+wrk_line "bare libfcgi (before the lists)" "$URL/bare"
 wrk_line "dept list page, 50 rows" -H "Cookie: $MGR_COOKIE" "$URL/complaints/?tab=dept"
 wrk_line "dept list, filtered severity+cause" -H "Cookie: $MGR_COOKIE" \
     "$URL/complaints/?tab=dept&severity=serious&cause=service"
-wrk_line "bare libfcgi (again)" "$URL/bare"
+wrk_line "bare libfcgi (after the lists)" "$URL/bare"
 worker_rss
 
 cat > "$INST/intake.lua" <<LUA
