@@ -152,6 +152,27 @@ test('a customer renamed outside the portal shows renamed in the department list
   assert.ok(!(await m.get('/complaints/?tab=dept')).text.includes(renamed));
 });
 
+test('renaming a customer reads that customer\'s scope rows, not the whole table', () => {
+  // the rows the rename's statement and its trigger read, from one session's
+  // handler counters: the customer's cases and their scope rows by index, far
+  // fewer than complaint_scope holds (a scan read, and locked, all of them)
+  const [id, cases] = sql(`SELECT customer_id, COUNT(*) FROM complaints
+    GROUP BY customer_id ORDER BY COUNT(*) DESC, customer_id LIMIT 1`).split('\t');
+  const total = Number(sql('SELECT COUNT(*) FROM complaint_scope'));
+  const read = (q) => {
+    const out = sql(`FLUSH STATUS; ${q}; SELECT SUM(VARIABLE_VALUE) FROM information_schema.SESSION_STATUS
+      WHERE VARIABLE_NAME IN ('HANDLER_READ_NEXT', 'HANDLER_READ_RND_NEXT', 'HANDLER_READ_KEY',
+      'HANDLER_READ_FIRST', 'HANDLER_READ_PREV')`).split('\n');
+    return Number(out[out.length - 1]);
+  };
+  const name = sql(`SELECT name FROM customers WHERE id = ${id}`);
+  const rows = read(`START TRANSACTION; UPDATE customers SET name = '改名${SFX}' WHERE id = ${id}; ROLLBACK`);
+  assert.equal(sql(`SELECT name FROM customers WHERE id = ${id}`), name);
+  assert.ok(total > 10 * Number(cases), `the customer has few of the ${total} scope rows`);
+  assert.ok(rows < total / 2, `the rename read ${rows} rows of ${total}`);
+  assert.ok(rows >= Number(cases), `it read the customer's ${cases} cases`);
+});
+
 test('the ledger\'s figures match the cases of the subtree and period', async () => {
   const m = await loggedIn('manager');
   const r = await m.get('/complaints/ledger?from=2000-01-01&to=2099-12-31');
