@@ -69,19 +69,21 @@ enum list_tab { TAB_SEARCH, TAB_MINE, TAB_OVERDUE, TAB_DEPT, NTABS };
 /* Each tab's statement around its filters: literal SQL, so it can use
  * its index -- owner, the open steps for the overdue tab, and for the
  * department tab the complaint_scope projection, which carries the row. */
+/* head and rest hold the tab's own parameters, of types types; the
+ * filters' conditions follow on table alias, then tail. */
 static const struct {
-    const char *head, *rest, *alias, *tail;
+    const char *head, *rest, *alias, *tail, *types;
 } tab_sql[NTABS] = {
-    [TAB_SEARCH] = { LIST_SEARCHED, "", "c", LIST_ORDER_C },
+    [TAB_SEARCH] = { LIST_SEARCHED, "", "c", LIST_ORDER_C, "sssssiii" },
     [TAB_MINE] = { "SELECT " LIST_FIELDS "FROM complaints c " LIST_JOINS
-        "WHERE c.owner_id = ? AND c.dept_path LIKE CONCAT(?, '%')", "", "c", LIST_ORDER_C },
+        "WHERE c.owner_id = ? AND c.dept_path LIKE CONCAT(?, '%')", "", "c", LIST_ORDER_C, "is" },
     /* the open steps by name: a range of k_complaint_open over the open
      * cases only (015_open_index.sql), never a walk down the ledger; without
      * the hint the optimizer walks all cases newest first hoping to meet 50
      * overdue ones */
     [TAB_OVERDUE] = { "SELECT " LIST_FIELDS "FROM complaints c FORCE INDEX (k_complaint_open) "
         LIST_JOINS "WHERE c.step IN " CP_SQL_OPEN_STEPS " AND c.dept_path LIKE CONCAT(?, '%') "
-        "AND " CP_SQL_OVERDUE("c"), "", "c", LIST_ORDER_C },
+        "AND " CP_SQL_OVERDUE("c"), "", "c", LIST_ORDER_C, "s" },
     /* The department subtree, newest first: complaint_scope alone, read in
      * index order (sql/complaints/010_scope.sql, 014_scope_listing.sql); only
      * the small users table is joined.  FORCE INDEX: a small users table
@@ -96,7 +98,7 @@ static const struct {
         "NULLIF(" CP_SQL_OVERDUE("s") ", 0) AS overdue "
         "FROM complaint_scope s",
         " JOIN users o FORCE INDEX (PRIMARY) ON o.id = s.owner_id WHERE s.dept_id = ?", "s",
-        " ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT ? OFFSET ?" },
+        " ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT ? OFFSET ?", "i" },
 };
 
 /* The filters, in the order of their arguments; a set filter adds its
@@ -133,13 +135,13 @@ static const char *const filter_sql[NFILTERS] = {
 #define INDEXED_FILTERS ((1u << F_OPEN) | (1u << F_STEP) | (1u << F_CAUSE) | \
                          (1u << F_CHANNEL) | (1u << F_ABNORMAL))
 #define CATEGORY_HINT_PAGES 20
-static const char *dept_index_hint(unsigned mask, long long page)
+static const char *dept_index_hint(unsigned mask, bool deep)
 {
     unsigned indexed = mask & INDEXED_FILTERS;
 
     if (indexed == 0)
         return " FORCE INDEX (PRIMARY)";
-    if (page > CATEGORY_HINT_PAGES || !(indexed & ((1u << F_CAUSE) | (1u << F_CHANNEL))))
+    if (deep || !(indexed & ((1u << F_CAUSE) | (1u << F_CHANNEL))))
         return "";
     if (indexed == 1u << F_CAUSE)
         return " FORCE INDEX (k_scope_cause)";
@@ -156,14 +158,14 @@ static const char *dept_index_hint(unsigned mask, long long page)
 static const char *list_statement(enum list_tab tab, unsigned mask, long long page)
 {
     static char *built[NTABS][2][1u << NFILTERS];
-    bool deep = page > CATEGORY_HINT_PAGES;
+    bool deep = tab == TAB_DEPT && page > CATEGORY_HINT_PAGES;  /* only its hint differs */
     char sql[8192];
     size_t len;
 
     if (built[tab][deep][mask])
         return built[tab][deep][mask];
     len = (size_t)snprintf(sql, sizeof sql, "%s%s%s", tab_sql[tab].head,
-                           tab == TAB_DEPT ? dept_index_hint(mask, page) : "", tab_sql[tab].rest);
+                           tab == TAB_DEPT ? dept_index_hint(mask, deep) : "", tab_sql[tab].rest);
     for (int f = 0; f < NFILTERS && len < sizeof sql; f++)
         if (mask & (1u << f))
             len += (size_t)snprintf(sql + len, sizeof sql - len, filter_sql[f], tab_sql[tab].alias);
@@ -198,7 +200,8 @@ int cp_list(kf_req *req)
     long long abn = -1, page = 1;
     int64_t limit = CP_PAGE + 1, offset;
     unsigned mask = 0;
-    char ftypes[NFILTERS + 3];
+    enum list_tab which;
+    char types[16];
     const char *sql;
     int n;
 
@@ -216,40 +219,40 @@ int cp_list(kf_req *req)
     }
     offset = (int64_t)(page - 1) * CP_PAGE;
 
-    /* which filters are set, and the types binding just their arguments
-     * (step, severity, cause, channel, abnormal, then limit and offset) */
+    /* a search starts from what it names, inside the tab's condition */
+    which = *q != '\0' ? TAB_SEARCH : strcmp(tab, "mine") == 0 ? TAB_MINE :
+            strcmp(tab, "overdue") == 0 ? TAB_OVERDUE : TAB_DEPT;
+    /* which filters are set, and the types binding the tab's arguments and
+     * just those filters' (step, severity, cause, channel, abnormal), then
+     * limit and offset */
     mask |= strcmp(step, "open") == 0 ? 1u << F_OPEN : *step ? 1u << F_STEP : 0;
     mask |= (*sev ? 1u << F_SEVERITY : 0) | (*cause ? 1u << F_CAUSE : 0) |
             (*chan ? 1u << F_CHANNEL : 0) | (abn >= 0 ? 1u << F_ABNORMAL : 0);
-    snprintf(ftypes, sizeof ftypes, "%c%c%c%c%cii", mask & (1u << F_STEP) ? 's' : '-',
-             *sev ? 's' : '-', *cause ? 's' : '-', *chan ? 's' : '-', abn >= 0 ? 'i' : '_');
+    snprintf(types, sizeof types, "%s%c%c%c%c%cii", tab_sql[which].types,
+             mask & (1u << F_STEP) ? 's' : '-', *sev ? 's' : '-', *cause ? 's' : '-',
+             *chan ? 's' : '-', abn >= 0 ? 'i' : '_');
+    sql = list_statement(which, mask, page);
+    if (sql == NULL)
+        return KF_FAIL;
 
-    if (*q != '\0') {
-        bool mine = strcmp(tab, "mine") == 0, overdue = strcmp(tab, "overdue") == 0;
-        char types[sizeof ftypes + 8];
-        snprintf(types, sizeof types, "sssssiii%s", ftypes);
-        sql = list_statement(TAB_SEARCH, mask, page);
-        n = sql ? kf_db_rows_to_hdf(db, hdf, "List", sql, types, q, q, q, q, kf_scope_path(req),
-                (int64_t)mine, u->id, (int64_t)overdue, step, sev, cause, chan, (int64_t)abn,
-                limit, offset) : -1;
-    } else if (strcmp(tab, "mine") == 0) {
-        char types[sizeof ftypes + 2];
-        snprintf(types, sizeof types, "is%s", ftypes);
-        sql = list_statement(TAB_MINE, mask, page);
-        n = sql ? kf_db_rows_to_hdf(db, hdf, "List", sql, types, u->id, kf_scope_path(req),
-                step, sev, cause, chan, (int64_t)abn, limit, offset) : -1;
-    } else if (strcmp(tab, "overdue") == 0) {
-        char types[sizeof ftypes + 1];
-        snprintf(types, sizeof types, "s%s", ftypes);
-        sql = list_statement(TAB_OVERDUE, mask, page);
-        n = sql ? kf_db_rows_to_hdf(db, hdf, "List", sql, types, kf_scope_path(req),
-                step, sev, cause, chan, (int64_t)abn, limit, offset) : -1;
-    } else {
-        char types[sizeof ftypes + 1];
-        snprintf(types, sizeof types, "i%s", ftypes);
-        sql = list_statement(TAB_DEPT, mask, page);
-        n = sql ? kf_db_rows_to_hdf(db, hdf, "List", sql, types, u->dept_id,
-                step, sev, cause, chan, (int64_t)abn, limit, offset) : -1;
+    switch (which) {
+    case TAB_SEARCH:
+        n = kf_db_rows_to_hdf(db, hdf, "List", sql, types, q, q, q, q, kf_scope_path(req),
+                (int64_t)(strcmp(tab, "mine") == 0), u->id, (int64_t)(strcmp(tab, "overdue") == 0),
+                step, sev, cause, chan, (int64_t)abn, limit, offset);
+        break;
+    case TAB_MINE:
+        n = kf_db_rows_to_hdf(db, hdf, "List", sql, types, u->id, kf_scope_path(req),
+                step, sev, cause, chan, (int64_t)abn, limit, offset);
+        break;
+    case TAB_OVERDUE:
+        n = kf_db_rows_to_hdf(db, hdf, "List", sql, types, kf_scope_path(req),
+                step, sev, cause, chan, (int64_t)abn, limit, offset);
+        break;
+    default:
+        n = kf_db_rows_to_hdf(db, hdf, "List", sql, types, u->dept_id,
+                step, sev, cause, chan, (int64_t)abn, limit, offset);
+        break;
     }
     if (n < 0 || kf_label_column(hdf, "List", "severity", "L.complaints.severity") != 0 ||
         kf_label_column(hdf, "List", "cause", "L.complaints.cause") != 0 ||
