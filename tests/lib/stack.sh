@@ -13,7 +13,7 @@ _run_as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 stack_deps() {
     local pkgs="build-essential autoconf automake libtool pkg-config clearsilver-dev
         libfcgi-dev libmariadb-dev mariadb-server mariadb-client nginx-light check
-        libxml2-dev libxml2-utils libgnutls28-dev libcrypt-dev zlib1g-dev curl nodejs npm chromium wrk time"
+        libxml2-dev libxml2-utils libgnutls28-dev libjemalloc-dev libcrypt-dev zlib1g-dev curl nodejs npm chromium wrk time"
     local missing=""
     for p in $pkgs; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
