@@ -85,19 +85,17 @@ static const struct {
         LIST_JOINS "WHERE c.step IN " CP_SQL_OPEN_STEPS " AND c.dept_path LIKE CONCAT(?, '%') "
         "AND " CP_SQL_OVERDUE("c"), "", "c", LIST_ORDER_C, "s" },
     /* The department subtree, newest first: complaint_scope alone, read in
-     * index order (sql/complaints/010_scope.sql, 014_scope_listing.sql); only
-     * the small users table is joined.  FORCE INDEX: a small users table
-     * would otherwise be joined through a join buffer, which loses the
-     * index order and sorts everything.  Between head and rest goes
-     * the index the filters decide (dept_index_hint). */
-    [TAB_DEPT] = { "SELECT STRAIGHT_JOIN s.reference, s.step, s.severity, s.cause, "
-        "NULLIF(s.abnormal, 0) AS abnormal, s.customer_name, s.customer_phone, "
-        "o.display_name AS owner_name, "
+     * index order; it carries the whole row, the customer's and the owner's
+     * names too (sql/complaints/010_scope.sql, 014_scope_listing.sql,
+     * 018_scope_owner_name.sql).  Between head and rest goes the index the
+     * filters decide (dept_index_hint). */
+    [TAB_DEPT] = { "SELECT s.reference, s.step, s.severity, s.cause, "
+        "NULLIF(s.abnormal, 0) AS abnormal, s.customer_name, s.customer_phone, s.owner_name, "
         LIST_MINUTE("s.received_at") " AS received_at, "
         LIST_MINUTE("s.resolution_due") " AS resolution_due, "
         "NULLIF(" CP_SQL_OVERDUE("s") ", 0) AS overdue "
         "FROM complaint_scope s",
-        " JOIN users o FORCE INDEX (PRIMARY) ON o.id = s.owner_id WHERE s.dept_id = ?", "s",
+        " WHERE s.dept_id = ?", "s",
         " ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT ? OFFSET ?", "i" },
 };
 
@@ -334,13 +332,12 @@ int cp_ledger(kf_req *req)
             "iss", dept, from, to) < 0 ||
         kf_db_rows_to_hdf(db, hdf, "Ledger.cases",
             "SELECT STRAIGHT_JOIN s.reference, s.step, s.severity, s.customer_name, "
-            "o.display_name AS owner_name, s.reply_count, "
+            "s.owner_name, s.reply_count, "
             "DATE_FORMAT(s.received_at, '%Y-%m-%d %H:%i') AS received_at, "
             "DATE_FORMAT(s.first_contact_at, '%Y-%m-%d %H:%i') AS first_contact_at, "
             "DATE_FORMAT(s.closed_at, '%Y-%m-%d %H:%i') AS closed_at, "
             "(s.step = 'closed' AND s.closed_at <= s.resolution_due) AS on_time, c.satisfaction "
-            "FROM complaint_scope s JOIN users o FORCE INDEX (PRIMARY) ON o.id = s.owner_id "
-            "JOIN complaints c FORCE INDEX (PRIMARY) ON c.id = s.complaint_id "
+            "FROM complaint_scope s JOIN complaints c FORCE INDEX (PRIMARY) ON c.id = s.complaint_id "
             "WHERE s.dept_id = ? AND s.received_at >= ? AND s.received_at < ? + INTERVAL 1 DAY "
             "ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT 200",
             "iss", dept, from, to) < 0)

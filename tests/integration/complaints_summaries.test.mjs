@@ -15,14 +15,15 @@ function scopeConsistent() {
     ON c.dept_path LIKE CONCAT(d.path, '%')`);
   assert.equal(sql('SELECT COUNT(*) FROM complaint_scope'), expected);
   assert.equal(sql(`SELECT COUNT(*) FROM complaint_scope s JOIN complaints c ON c.id = s.complaint_id
-    JOIN customers cu ON cu.id = c.customer_id
+    JOIN customers cu ON cu.id = c.customer_id JOIN users o ON o.id = c.owner_id
     WHERE s.received_at <> c.received_at OR s.step <> c.step OR s.severity <> c.severity
       OR s.cause <> c.cause OR s.channel <> c.channel OR s.abnormal <> c.abnormal
       OR s.reference <> c.reference OR NOT (s.resolution_due <=> c.resolution_due)
       OR NOT (s.first_contact_due <=> c.first_contact_due)
       OR NOT (s.first_contact_at <=> c.first_contact_at) OR NOT (s.paused_at <=> c.paused_at)
       OR s.owner_id <> c.owner_id OR s.customer_id <> c.customer_id
-      OR s.customer_name <> cu.name OR NOT (s.customer_phone <=> cu.phone)`), '0');
+      OR s.customer_name <> cu.name OR NOT (s.customer_phone <=> cu.phone)
+      OR s.owner_name <> o.display_name`), '0');
   // and each row names a department above its case: none left behind by a move
   assert.equal(sql(`SELECT COUNT(*) FROM complaint_scope s JOIN complaints c ON c.id = s.complaint_id
     JOIN departments d ON d.id = s.dept_id WHERE c.dept_path NOT LIKE CONCAT(d.path, '%')`), '0');
@@ -150,6 +151,33 @@ test('a customer renamed outside the portal shows renamed in the department list
     sql(`UPDATE customers SET name = '${name}' WHERE id = ${id}`);
   }
   assert.ok(!(await m.get('/complaints/?tab=dept')).text.includes(renamed));
+});
+
+test('an owner renamed outside the portal shows renamed in the department list', async () => {
+  const m = await loggedIn('manager');
+  const [ref, id] = sql(`SELECT c.reference, c.owner_id FROM complaints c JOIN users u ON u.login = 'manager'
+    JOIN departments d ON d.id = u.dept_id WHERE c.dept_path LIKE CONCAT(d.path, '%')
+    ORDER BY c.received_at DESC, c.id DESC LIMIT 1`).split('\t');
+  const name = sql(`SELECT display_name FROM users WHERE id = ${id}`);
+  const renamed = `改名${SFX}`;
+  // the case's own row, not the page: the owner may be the manager, named in the header
+  const row = async () => {
+    const list = await m.get('/complaints/?tab=dept');
+    assert.equal(list.status, 200);
+    const at = list.text.indexOf(`data-ref="${ref}"`);
+    assert.ok(at > 0, `${ref} is listed`);
+    return list.text.slice(at, list.text.indexOf('</tr>', at));
+  };
+  assert.ok((await row()).includes(name));
+  sql(`UPDATE users SET display_name = '${renamed}' WHERE id = ${id}`);
+  try {
+    assert.ok((await row()).includes(renamed));
+    scopeConsistent();
+  } finally {
+    sql(`UPDATE users SET display_name = '${name}' WHERE id = ${id}`);
+  }
+  assert.ok((await row()).includes(name));
+  scopeConsistent();
 });
 
 test('renaming a customer reads that customer\'s scope rows, not the whole table', () => {
