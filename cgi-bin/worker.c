@@ -83,7 +83,9 @@ int kf_worker_run(int listen_fd, int worker_id)
     /* libfcgi mallocs its stream buffers for every request; with glibc's
      * fastbins on, that large request first consolidates the thousands of
      * small chunks the last page's HDF freed -- a tenth of a list page.
-     * Without fastbins the per-thread cache still serves small sizes. */
+     * Without fastbins the per-thread cache still serves small sizes.
+     * (Linked with jemalloc, as configure prefers, this sets the unused
+     * glibc allocator and changes nothing.) */
     mallopt(M_MXFAST, 0);
     if (kf_worker_setup() != 0)
         return 1;
