@@ -24,14 +24,23 @@
 #include <string.h>
 #include "complaints.h"
 
-/* begins, locks the case; 0 ready, else the status to return (through ANSWER) */
+/* Begins, locks the case; 0 ready, else the status to return (through
+ * ANSWER).  The acting user's row is share-locked first: the action's
+ * timeline event and audit line take that lock anyway (their foreign
+ * keys), but only after the case's UPDATE has locked its scope rows,
+ * while renaming a user locks the user's row and then, through its
+ * trigger, the scope rows of the user's cases
+ * (sql/complaints/018_scope_owner_name.sql).  Taken the other way round,
+ * an owner acting on a case during their rename deadlocked. */
 int cp_begin_case(kf_req *req, cp_case *c, bool need_open)
 {
+    int64_t me;
     int rc;
 
     if (kf_db_begin(kf_req_db(req)) != 0)
         return KF_FAIL;
-    rc = cp_case_load(req, c, true);
+    rc = kf_db_int(kf_req_db(req), &me, "SELECT id FROM users WHERE id = ? LOCK IN SHARE MODE",
+                   "i", kf_req_user(req)->id) != 1 ? -1 : cp_case_load(req, c, true);
     if (rc == 1 && !cp_may_act(req, c))
         rc = 403;
     else if (rc == 1 && need_open && !cp_open(c->step))

@@ -5,7 +5,8 @@
 // (sql/complaints/012_dept_move.sql).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loggedIn, sql, PASSWORD } from '../lib/http.mjs';
+import { spawn } from 'node:child_process';
+import { loggedIn, sql, sleep, INST, PASSWORD } from '../lib/http.mjs';
 
 const SFX = Date.now().toString(36).slice(-5);
 const code = (c) => `MV${c}${SFX}`.toUpperCase();
@@ -177,6 +178,61 @@ test('an owner renamed outside the portal shows renamed in the department list',
     sql(`UPDATE users SET display_name = '${name}' WHERE id = ${id}`);
   }
   assert.ok((await row()).includes(name));
+  scopeConsistent();
+});
+
+// A root session kept open between statements (the sql() helper's each
+// run in their own), to hold a transaction's locks across HTTP requests.
+function session() {
+  const p = spawn('mariadb', ['--no-defaults', `--socket=${INST}/mysql.sock`, '-uroot', '-N', '-B', '-n',
+    'kefu'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  p.stdout.on('data', (d) => { out += d; });
+  p.stderr.on('data', (d) => { out += d; });
+  let marks = 0;
+  return {
+    async run(q) {
+      const mark = `done-${++marks}`;
+      p.stdin.write(`${q};\nSELECT '${mark}';\n`);
+      for (let i = 0; !out.includes(mark); i++) {
+        assert.ok(i < 500, `session: ${q}: ${out}`);
+        await sleep(20);
+      }
+    },
+    end() { p.stdin.end(); return new Promise((r) => p.on('close', r)); },
+  };
+}
+
+test('an owner acting on a case while being renamed waits for the rename, holding no lock on the case', async () => {
+  // The rename locks the user's row, then (018's trigger) their cases' scope
+  // rows; an action must queue on the user's row before it locks the case,
+  // not lock the case and its scope rows first and the user's row at its
+  // timeline event -- the two orders deadlocked.
+  const e = await loggedIn('employee');
+  await e.get('/complaints/new');
+  const r = await e.post('/complaints/new', { ...INTAKE, description: '改名期间的回复' });
+  assert.equal(r.status, 303);
+  const ref = r.location.split('/').pop();
+  await e.get(`/complaints/${ref}`);
+  const rename = session();
+  let reply;
+  try {
+    await rename.run(`BEGIN; UPDATE users SET display_name = '改名${SFX}' WHERE login = 'employee'`);
+    reply = e.post(`/complaints/${ref}/reply`, { channel: 'phone', text: '已电话回复客户' });
+    // InnoDB refreshes INNODB_TRX only when it has not been read for 0.1 s
+    for (let i = 0; sql(`SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'`) === '0'; i++) {
+      assert.ok(i < 50, 'the reply waits for the rename');
+      await sleep(200);
+    }
+    // the case itself is free: the reply has not locked it yet
+    assert.equal(sql(`SELECT reference FROM complaints WHERE reference = '${ref}' FOR UPDATE NOWAIT`), ref);
+  } finally {
+    await rename.run('ROLLBACK');
+    await rename.end();
+  }
+  assert.equal((await reply).status, 303);
+  assert.equal(sql(`SELECT reply_count FROM complaints WHERE reference = '${ref}'`), '1');
+  assert.equal(sql(`SELECT COUNT(*) FROM users WHERE display_name = '改名${SFX}'`), '0');
   scopeConsistent();
 });
 
