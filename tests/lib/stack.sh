@@ -59,7 +59,7 @@ _start_mariadb() {
     # The adaptive hash index (off by default since 10.5) turns the list
     # pages' repeated B-tree descents into hash probes: a filtered
     # department list reads its 50 rows through a filter's index, one
-    # primary-key descent each, and spends a sixth less of the server's
+    # primary-key descent each, and spends an eighth less of the server's
     # time with it (docs/BENCHMARKS.md, round 4).
     mariadbd --no-defaults $as_root --datadir="$INST/db" --socket="$INST/mysql.sock" \
         --skip-networking --pid-file="$INST/mariadb.pid" --log-error="$INST/mariadb.log" \
