@@ -123,7 +123,7 @@ wrk_line "dashboard with panels ($CASES cases)" -H "Cookie: $MGR_COOKIE" "$URL/"
 # measured 14,100 and 17,200 req/s a minute apart).  So the ceiling and
 # the lists are measured in turn, three rounds, and each list is compared
 # with the mean of the bare figures just before and just after its round.
-pct() { awk -v a="$1" -v b="$2" -v c="$3" 'BEGIN { printf "%.1f", 200 * a / (b + c) }'; }
+pct() { awk -v a="$1" -v b="$2" -v c="$3" 'BEGIN { if (b + c > 0) printf "%.1f", 200 * a / (b + c); else printf "n/a" }'; }
 bare=(); list=(); filtered=()
 for round in 1 2 3; do
     wrk_line "bare libfcgi (lists round $round)" "$URL/bare"; bare+=("$LAST_RPS")
