@@ -5,8 +5,7 @@
 // (sql/complaints/012_dept_move.sql).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { loggedIn, sql, sleep, INST, PASSWORD } from '../lib/http.mjs';
+import { loggedIn, sql, sqlSession, sleep, PASSWORD } from '../lib/http.mjs';
 
 const SFX = Date.now().toString(36).slice(-5);
 const code = (c) => `MV${c}${SFX}`.toUpperCase();
@@ -181,28 +180,6 @@ test('an owner renamed outside the portal shows renamed in the department list',
   scopeConsistent();
 });
 
-// A root session kept open between statements (the sql() helper's each
-// run in their own), to hold a transaction's locks across HTTP requests.
-function session() {
-  const p = spawn('mariadb', ['--no-defaults', `--socket=${INST}/mysql.sock`, '-uroot', '-N', '-B', '-n',
-    'kefu'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  p.stdout.on('data', (d) => { out += d; });
-  p.stderr.on('data', (d) => { out += d; });
-  let marks = 0;
-  return {
-    async run(q) {
-      const mark = `done-${++marks}`;
-      p.stdin.write(`${q};\nSELECT '${mark}';\n`);
-      for (let i = 0; !out.includes(mark); i++) {
-        assert.ok(i < 500, `session: ${q}: ${out}`);
-        await sleep(20);
-      }
-    },
-    end() { p.stdin.end(); return new Promise((r) => p.on('close', r)); },
-  };
-}
-
 test('an owner acting on a case while being renamed waits for the rename, holding no lock on the case', async () => {
   // The rename locks the user's row, then (018's trigger) their cases' scope
   // rows; an action must queue on the user's row before it locks the case,
@@ -214,7 +191,7 @@ test('an owner acting on a case while being renamed waits for the rename, holdin
   assert.equal(r.status, 303);
   const ref = r.location.split('/').pop();
   await e.get(`/complaints/${ref}`);
-  const rename = session();
+  const rename = sqlSession();
   let reply;
   try {
     await rename.run(`BEGIN; UPDATE users SET display_name = '改名${SFX}' WHERE login = 'employee'`);

@@ -1,6 +1,6 @@
 // http.mjs -- a small HTTP client with a cookie jar for the integration
 // tests, and helpers that reach the test instance's database and kefuctl.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 export const BASE = process.env.KEFU_URL || 'http://127.0.0.1:8181';
@@ -69,6 +69,29 @@ export async function loggedIn(user) {
 export function sql(query) {
   return execFileSync('mariadb', ['--no-defaults', `--socket=${INST}/mysql.sock`, '-uroot',
     '-N', '-B', 'kefu', '-e', query], { encoding: 'utf8' }).trim();
+}
+
+// A root session kept open between statements (sql() runs each in its
+// own), to hold a transaction's locks across HTTP requests: run() resolves
+// once the server has answered the statements.
+export function sqlSession() {
+  const p = spawn('mariadb', ['--no-defaults', `--socket=${INST}/mysql.sock`, '-uroot', '-N', '-B', '-n',
+    'kefu'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  p.stdout.on('data', (d) => { out += d; });
+  p.stderr.on('data', (d) => { out += d; });
+  let marks = 0;
+  return {
+    async run(q) {
+      const mark = `done-${++marks}`;
+      p.stdin.write(`${q};\nSELECT '${mark}';\n`);
+      for (let i = 0; !out.includes(mark); i++) {
+        if (i >= 500) throw new Error(`sql session: ${q}: ${out}`);
+        await sleep(20);
+      }
+    },
+    end() { p.stdin.end(); return new Promise((r) => p.on('close', r)); },
+  };
 }
 
 // The application's own database user, for the privilege tests.
